@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts the gateway on Payara Micro in the foreground. Called by `mvn -Prun package`
+# after the WAR is built; every setting comes from the environment (see README).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+target="$root/target"
+
+export HLS_PORT="${HLS_PORT:-8080}"
+export HLS_DATA_DIR="$(mkdir -p "${HLS_DATA_DIR:-$root/data}" && cd "${HLS_DATA_DIR:-$root/data}" && pwd)"
+export HLS_WORK_DIR="${HLS_WORK_DIR:-$HLS_DATA_DIR/hls}"
+
+# Fallback FFmpeg: the build unpacked org.bytedeco:ffmpeg (linux-x86_64) here; the
+# gateway uses it only when neither FFMPEG_PATH nor `ffmpeg` on PATH works.
+bundled="$target/bundled-ffmpeg/org/bytedeco/ffmpeg/linux-x86_64"
+if [ -f "$bundled/ffmpeg" ]; then
+  chmod +x "$bundled/ffmpeg"
+  export HLS_BUNDLED_FFMPEG="$bundled/ffmpeg"
+fi
+
+exec java ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
+  -jar "$target/payara-micro.jar" \
+  --deploy "$target/hls_gateway.war" \
+  --port "$HLS_PORT" \
+  --nohazelcast \
+  --postbootcommandfile "$here/post-boot-commands.asadmin"

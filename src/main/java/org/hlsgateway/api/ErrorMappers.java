@@ -1,0 +1,62 @@
+package org.hlsgateway.api;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hlsgateway.channels.control.DuplicateNicknameException;
+import org.hlsgateway.channels.control.InvalidChannelException;
+import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.transcoding.control.StartFailedException;
+
+/** Turns every exception into a JSON error with a status and a message; never a stack trace. */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof InvalidChannelException invalid) {
+            return ErrorResponses.of(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors());
+        }
+        if (e instanceof DuplicateNicknameException) {
+            return ErrorResponses.of(Response.Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof UnknownChannelException) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof StartFailedException failed) {
+            return ErrorResponses.of(StartFailures.status(failed), failed.getMessage());
+        }
+        if (e instanceof JsonParsingException || e instanceof JsonException || e instanceof ProcessingException) {
+            return ErrorResponses.of(Response.Status.BAD_REQUEST, "request body is not valid JSON");
+        }
+        if (e instanceof NotFoundException) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "no such resource");
+        }
+        if (e instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return ErrorResponses.of(status, status.getReasonPhrase());
+        }
+        LOG.log(Level.SEVERE, "unexpected error", thrown);
+        return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof EJBException || current.getClass() == RuntimeException.class)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,32 @@
+package org.hlsgateway.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.hlsgateway.channels.control.FieldError;
+
+/** The one shape of every error the gateway answers: {@code {"status":400,"message":"...","errors":[...]}}. */
+public final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    public static Response of(Response.StatusType status, String message) {
+        return of(status, message, List.of());
+    }
+
+    public static Response of(Response.StatusType status, String message, List<FieldError> errors) {
+        JsonArrayBuilder fields = Json.createArrayBuilder();
+        errors.forEach(e -> fields.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .entity(Json.createObjectBuilder()
+                        .add("status", status.getStatusCode())
+                        .add("message", message)
+                        .add("errors", fields)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,111 @@
+package org.hlsgateway.channels.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.channels.control.DuplicateNicknameException;
+import org.hlsgateway.channels.control.FieldError;
+import org.hlsgateway.channels.control.InvalidChannelException;
+import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.channels.entity.RtspTransport;
+import org.hlsgateway.channels.entity.VideoMode;
+
+/** The add/edit form at {@code /hls_gateway/admin/channel/edit.xhtml[?nickname=...]}. */
+@Named
+@ViewScoped
+public class ChannelEditView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ChannelService channels;
+
+    private String original;
+    private Channel channel = new Channel();
+
+    /** Loads the channel named by the {@code nickname} parameter; none means a new channel. */
+    public String load() {
+        if (original == null || original.isBlank()) {
+            original = null;
+            return null;
+        }
+        if (!ChannelValidator.isNickname(original)) {
+            original = null;
+            return "/admin/list/index?faces-redirect=true";
+        }
+        try {
+            Channel stored = channels.get(original);
+            channel = new Channel();
+            channel.copySettingsFrom(stored);
+            channel.setUrl(SourceUrl.masked(stored.getUrl()));
+            return null;
+        } catch (UnknownChannelException e) {
+            return "/admin/list/index?faces-redirect=true";
+        }
+    }
+
+    public String save() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            if (isCreating()) {
+                channels.create(channel);
+            } else {
+                channels.update(original, channel);
+            }
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + channel.getNickname(), null));
+            return "/admin/list/index?faces-redirect=true";
+        } catch (InvalidChannelException e) {
+            for (FieldError error : e.errors()) {
+                faces.addMessage(clientId(error.field()), new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+            }
+        } catch (DuplicateNicknameException | UnknownChannelException e) {
+            faces.addMessage("channel:nickname", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        faces.validationFailed();
+        return null;
+    }
+
+    private static String clientId(String field) {
+        return switch (field) {
+            case "nickname", "name", "url", "audio", "video" -> "channel:" + field;
+            case "rtspTransport" -> "channel:transport";
+            default -> null;
+        };
+    }
+
+    public boolean isCreating() {
+        return original == null;
+    }
+
+    public String getOriginal() {
+        return original;
+    }
+
+    public void setOriginal(String original) {
+        this.original = original;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public RtspTransport[] getTransports() {
+        return RtspTransport.values();
+    }
+
+    public AudioMode[] getAudioModes() {
+        return AudioMode.values();
+    }
+
+    public VideoMode[] getVideoModes() {
+        return VideoMode.values();
+    }
+}

@@ -1,0 +1,81 @@
+package org.hlsgateway.channels.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/** The admin list at {@code /hls_gateway/admin/list/}. */
+@Named
+@ViewScoped
+public class ChannelListView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ChannelService channels;
+
+    @Inject
+    transient ChannelRows rowSource;
+
+    @Inject
+    transient Transcoders transcoders;
+
+    private List<ChannelRow> rows;
+
+    public List<ChannelRow> getRows() {
+        if (rows == null) {
+            refresh();
+        }
+        return rows;
+    }
+
+    public void refresh() {
+        rows = rowSource.all();
+    }
+
+    public void start(String nickname) {
+        try {
+            transcoders.ensureStarted(TranscodeSpec.of(channels.get(nickname)));
+            info("Starting " + nickname, "It stops again when nobody watches for the idle timeout.");
+        } catch (StartFailedException | UnknownChannelException e) {
+            error("Cannot start " + nickname, e.getMessage());
+        }
+        refresh();
+    }
+
+    public void stop(String nickname) {
+        transcoders.stop(nickname);
+        info("Stopped " + nickname, null);
+        refresh();
+    }
+
+    public void delete(String nickname) {
+        try {
+            channels.delete(nickname);
+            info("Deleted " + nickname, null);
+        } catch (UnknownChannelException e) {
+            error("Cannot delete " + nickname, e.getMessage());
+        }
+        refresh();
+    }
+
+    public String getFfmpeg() {
+        return transcoders.ffmpeg().map(f -> f.version() + " (" + f.path() + ")").orElse("not found: see the server log");
+    }
+
+    private static void info(String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
+    }
+
+    private static void error(String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+    }
+}

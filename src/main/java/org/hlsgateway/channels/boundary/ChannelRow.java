@@ -1,0 +1,44 @@
+package org.hlsgateway.channels.boundary;
+
+import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.entity.TranscoderStatus;
+
+/** One line of the channel lists: the channel with credentials masked, plus its live state. */
+public record ChannelRow(String nickname, String name, String url, String state, int viewers, String lastError,
+                         String watchUrl) {
+
+    public static ChannelRow of(Channel channel, TranscoderStatus status, String watchUrl) {
+        return new ChannelRow(channel.getNickname(), channel.getName(), SourceUrl.masked(channel.getUrl()),
+                status.state().name(), status.viewers(), status.lastError(), watchUrl);
+    }
+
+    // EL reads JavaBeans getters; records only have accessor methods
+    public String getNickname() {
+        return nickname;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public int getViewers() {
+        return viewers;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getWatchUrl() {
+        return watchUrl;
+    }
+}

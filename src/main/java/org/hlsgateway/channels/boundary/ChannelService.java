@@ -1,0 +1,85 @@
+package org.hlsgateway.channels.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.channels.control.DuplicateNicknameException;
+import org.hlsgateway.channels.control.InvalidChannelException;
+import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+
+/** Stores channels. The only class that talks to the database about them. */
+@Stateless
+public class ChannelService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Transcoders transcoders;
+
+    public List<Channel> all() {
+        return em.createNamedQuery(Channel.ALL, Channel.class).getResultList();
+    }
+
+    public Optional<Channel> find(String nickname) {
+        if (!ChannelValidator.isNickname(nickname)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Channel.BY_NICKNAME, Channel.class)
+                .setParameter("nickname", nickname)
+                .getResultStream().findFirst();
+    }
+
+    public Channel get(String nickname) {
+        return find(nickname).orElseThrow(() -> new UnknownChannelException(nickname));
+    }
+
+    public Channel create(Channel channel) {
+        ChannelValidator.require(channel);
+        if (find(channel.getNickname()).isPresent()) {
+            throw new DuplicateNicknameException(channel.getNickname());
+        }
+        em.persist(channel);
+        em.flush();
+        return channel;
+    }
+
+    /**
+     * Replaces the settings of {@code nickname} with {@code changes}. A masked URL sent back
+     * unchanged keeps the stored credentials. A running transcoder is stopped so the next
+     * viewer gets the new settings.
+     */
+    public Channel update(String nickname, Channel changes) {
+        Channel stored = get(nickname);
+        if (changes.getUrl() != null && changes.getUrl().equals(SourceUrl.masked(stored.getUrl()))) {
+            changes.setUrl(stored.getUrl());
+        }
+        ChannelValidator.require(changes);
+        if (!changes.getNickname().equals(nickname) && find(changes.getNickname()).isPresent()) {
+            throw new DuplicateNicknameException(changes.getNickname());
+        }
+        transcoders.stopAndWait(nickname);
+        stored.copySettingsFrom(changes);
+        em.flush();
+        return stored;
+    }
+
+    /** Deletes the channel, stopping its transcoder first. */
+    public void delete(String nickname) {
+        Channel stored = get(nickname);
+        transcoders.stopAndWait(nickname);
+        em.remove(stored);
+    }
+
+    /** Validates without storing (used by forms before they show a result). */
+    public void validate(Channel channel) throws InvalidChannelException {
+        ChannelValidator.require(channel);
+    }
+}

@@ -1,0 +1,90 @@
+package org.hlsgateway.channels.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.hlsgateway.channels.control.ChannelJson;
+import org.hlsgateway.channels.control.InvalidChannelException;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+
+/** The channels REST API: {@code /hls_gateway/api/channels}. */
+@Path("channels")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChannelsResource {
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    Transcoders transcoders;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        channels.all().forEach(c -> all.add(json(c)));
+        return all.build();
+    }
+
+    @GET
+    @Path("{nickname}")
+    public JsonObject get(@PathParam("nickname") String nickname) {
+        return json(channels.get(nickname));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonObject body) {
+        Channel created = channels.create(ChannelJson.read(requireBody(body)));
+        URI location = uri.getAbsolutePathBuilder().path(created.getNickname()).build();
+        return Response.created(location).entity(json(created)).build();
+    }
+
+    @PUT
+    @Path("{nickname}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject update(@PathParam("nickname") String nickname, JsonObject body) {
+        Channel changes = ChannelJson.read(requireBody(body));
+        if (changes.getNickname() == null) {
+            changes.setNickname(nickname);
+        }
+        return json(channels.update(nickname, changes));
+    }
+
+    @DELETE
+    @Path("{nickname}")
+    public Response delete(@PathParam("nickname") String nickname) {
+        channels.delete(nickname);
+        return Response.noContent().build();
+    }
+
+    private JsonObject json(Channel channel) {
+        URI watch = uri.getBaseUriBuilder().path("../watch/{nickname}").build(channel.getNickname()).normalize();
+        return ChannelJson.write(channel, transcoders.status(channel.getNickname()), watch.toString());
+    }
+
+    private static JsonObject requireBody(JsonObject body) {
+        if (body == null) {
+            throw new InvalidChannelException("body", "a JSON object is required, e.g. {\"nickname\":\"cam1\",\"url\":\"rtsp://...\"}");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,114 @@
+package org.hlsgateway.channels.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.channels.entity.RtspTransport;
+import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.TranscoderStatus;
+
+/** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
+public final class ChannelJson {
+
+    private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video");
+
+    private ChannelJson() {
+    }
+
+    /** Parses a request body; every problem is reported with its field name. */
+    public static Channel read(JsonObject body) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : body.keySet()) {
+            if (!FIELDS.contains(key) && !isReadOnly(key)) {
+                errors.add(new FieldError(key, "unknown field '" + key + "'; allowed: " + String.join(", ", FIELDS.stream().sorted().toList())));
+            }
+        }
+        Channel channel = new Channel();
+        channel.setNickname(text(body, "nickname", errors));
+        channel.setName(text(body, "name", errors));
+        channel.setUrl(text(body, "url", errors));
+        channel.setRtspTransport(option(body, "rtspTransport", RtspTransport.class, RtspTransport.TCP, errors));
+        channel.setAudio(option(body, "audio", AudioMode.class, AudioMode.AAC, errors));
+        channel.setVideo(option(body, "video", VideoMode.class, VideoMode.COPY, errors));
+        if (!errors.isEmpty()) {
+            // report the other fields' problems in the same answer
+            Set<String> reported = new java.util.HashSet<>();
+            errors.forEach(e -> reported.add(e.field()));
+            ChannelValidator.check(channel).stream().filter(e -> !reported.contains(e.field())).forEach(errors::add);
+            throw new InvalidChannelException(errors);
+        }
+        return channel;
+    }
+
+    public static JsonObject write(Channel channel, TranscoderStatus status, String watchUrl) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("nickname", channel.getNickname())
+                .add("name", channel.getName())
+                .add("url", SourceUrl.masked(channel.getUrl()))
+                .add("rtspTransport", channel.getRtspTransport().value())
+                .add("audio", channel.getAudio().value())
+                .add("video", channel.getVideo().value())
+                .add("watchUrl", watchUrl)
+                .add("state", status.state().name())
+                .add("viewers", status.viewers());
+        add(json, "lastError", status.lastError());
+        add(json, "startedAt", status.startedAt());
+        add(json, "lastAccessAt", status.lastAccessAt());
+        add(json, "createdAt", channel.getCreatedAt());
+        add(json, "updatedAt", channel.getUpdatedAt());
+        return json.build();
+    }
+
+    private static boolean isReadOnly(String key) {
+        return Set.of("watchUrl", "state", "viewers", "lastError", "startedAt", "lastAccessAt", "createdAt", "updatedAt")
+                .contains(key);
+    }
+
+    private static void add(JsonObjectBuilder json, String key, Object value) {
+        if (value == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, value instanceof Instant i ? i.toString() : value.toString());
+        }
+    }
+
+    private static String text(JsonObject body, String key, List<FieldError> errors) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        errors.add(new FieldError(key, key + " must be a string"));
+        return null;
+    }
+
+    private static <E extends Enum<E>> E option(JsonObject body, String key, Class<E> type, E fallback,
+                                                List<FieldError> errors) {
+        String value = text(body, key, errors);
+        if (value == null) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.toUpperCase(Locale.ROOT))) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        errors.add(new FieldError(key, key + " must be one of " + String.join(", ", allowed)));
+        return fallback;
+    }
+}

@@ -1,0 +1,5 @@
+package org.hlsgateway.channels.control;
+
+/** One rejected field of a request, with a message a person can act on. */
+public record FieldError(String field, String message) {
+}

@@ -1,0 +1,143 @@
+package org.hlsgateway.channels.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A live source the gateway turns into HLS on demand. */
+@Entity
+@Table(name = "HLS_CHANNEL")
+@NamedQuery(name = Channel.ALL, query = "SELECT c FROM Channel c ORDER BY c.nickname")
+@NamedQuery(name = Channel.BY_NICKNAME, query = "SELECT c FROM Channel c WHERE c.nickname = :nickname")
+public class Channel {
+
+    public static final String ALL = "Channel.all";
+    public static final String BY_NICKNAME = "Channel.byNickname";
+
+    @Id
+    @SequenceGenerator(name = "channel_seq", sequenceName = "HLS_CHANNEL_SEQ", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String nickname;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(nullable = false, length = 2048)
+    private String url;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private RtspTransport rtspTransport = RtspTransport.TCP;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private AudioMode audio = AudioMode.AAC;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private VideoMode video = VideoMode.COPY;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    /** Copies every user-editable field from {@code other}. */
+    public void copySettingsFrom(Channel other) {
+        this.nickname = other.nickname;
+        this.name = other.name;
+        this.url = other.url;
+        this.rtspTransport = other.rtspTransport;
+        this.audio = other.audio;
+        this.video = other.video;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNickname() {
+        return nickname;
+    }
+
+    public void setNickname(String nickname) {
+        this.nickname = nickname;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public RtspTransport getRtspTransport() {
+        return rtspTransport;
+    }
+
+    public void setRtspTransport(RtspTransport rtspTransport) {
+        this.rtspTransport = rtspTransport;
+    }
+
+    public AudioMode getAudio() {
+        return audio;
+    }
+
+    public void setAudio(AudioMode audio) {
+        this.audio = audio;
+    }
+
+    public VideoMode getVideo() {
+        return video;
+    }
+
+    public void setVideo(VideoMode video) {
+        this.video = video;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

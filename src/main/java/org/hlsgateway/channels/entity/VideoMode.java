@@ -1,0 +1,13 @@
+package org.hlsgateway.channels.entity;
+
+/** What happens to the source's first video stream. */
+public enum VideoMode {
+    /** Copy the H.264/H.265 stream untouched: no CPU cost, no quality loss. */
+    COPY,
+    /** Re-encode to H.264 with keyframes on segment boundaries. */
+    H264;
+
+    public String value() {
+        return name().toLowerCase();
+    }
+}

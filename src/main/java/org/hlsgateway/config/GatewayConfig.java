@@ -1,0 +1,71 @@
+package org.hlsgateway.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting of the gateway, read once from the environment (or, for tests and
+ * servers that prefer it, a JVM system property of the same name). Each has a default;
+ * the README's configuration table lists them.
+ */
+public record GatewayConfig(
+        Path dataDir,
+        Path workDir,
+        int idleTimeoutSeconds,
+        int startTimeoutSeconds,
+        int segmentSeconds,
+        int playlistSize,
+        int sourceTimeoutSeconds,
+        String allowOrigin,
+        String ffmpegPath,
+        String bundledFfmpeg) {
+
+    public static GatewayConfig fromEnvironment() {
+        return from(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(name);
+        });
+    }
+
+    public static GatewayConfig from(Map<String, String> values) {
+        return from(values::get);
+    }
+
+    static GatewayConfig from(Function<String, String> source) {
+        Path dataDir = Path.of(text(source, "HLS_DATA_DIR", "data")).toAbsolutePath();
+        Path workDir = Path.of(text(source, "HLS_WORK_DIR", dataDir.resolve("hls").toString())).toAbsolutePath();
+        return new GatewayConfig(
+                dataDir,
+                workDir,
+                number(source, "HLS_IDLE_TIMEOUT", 10, 1, 86_400),
+                number(source, "HLS_START_TIMEOUT", 15, 1, 600),
+                number(source, "HLS_SEGMENT_SECONDS", 1, 1, 30),
+                number(source, "HLS_PLAYLIST_SIZE", 6, 2, 100),
+                number(source, "HLS_SOURCE_TIMEOUT", 5, 1, 300),
+                text(source, "HLS_ALLOW_ORIGIN", "*"),
+                text(source, "FFMPEG_PATH", ""),
+                text(source, "HLS_BUNDLED_FFMPEG", ""));
+    }
+
+    private static String text(Function<String, String> source, String name, String fallback) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int number(Function<String, String> source, String name, int fallback, int min, int max) {
+        String value = source.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of seconds, got '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.api.StartFailures;
+import org.hlsgateway.channels.boundary.ChannelService;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/**
+ * Gets a channel's transcoder to its first segment and answers a suspended request then.
+ * No thread waits: the answer is sent from the moment FFmpeg's playlist lands.
+ */
+@ApplicationScoped
+public class Playback {
+
+    private static final Logger LOG = Logger.getLogger(Playback.class.getName());
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    Transcoders transcoders;
+
+    /** The running handle, or the channel to start; empty when no such channel exists. */
+    public Optional<TranscoderHandle> runningOrStart(String nickname) {
+        Optional<TranscoderHandle> running = transcoders.running(nickname);
+        if (running.isPresent()) {
+            return running;
+        }
+        Optional<Channel> channel = ChannelValidator.isNickname(nickname) ? channels.find(nickname) : Optional.empty();
+        return channel.map(c -> transcoders.ensureStarted(TranscodeSpec.of(c)));
+    }
+
+    /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */
+    public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
+                                Function<TranscoderHandle, Response> onReady) {
+        int timeout = transcoders.config().startTimeoutSeconds();
+        response.setTimeout(timeout + 5L, TimeUnit.SECONDS);
+        response.setTimeoutHandler(r -> r.resume(ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
+                "no segment within " + timeout + " s")));
+        handle.ready().whenComplete((ready, error) -> {
+            try {
+                response.resume(error == null ? onReady.apply(ready) : failure(error));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not answer a waiting player of " + handle.nickname(), e);
+                response.resume(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
+                        "internal error; the server log has the details"));
+            }
+        });
+    }
+
+    public static Response failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StartFailedException failed) {
+            return ErrorResponses.of(StartFailures.status(failed), failed.getMessage());
+        }
+        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
+    }
+
+    public static Response unknown(String nickname) {
+        return ErrorResponses.of(Response.Status.NOT_FOUND, ChannelValidator.isNickname(nickname)
+                ? "no channel named '" + nickname + "'"
+                : "no such channel: " + ChannelValidator.NICKNAME_RULE);
+    }
+}

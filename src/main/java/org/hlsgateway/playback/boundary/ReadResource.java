@@ -1,0 +1,116 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.playback.control.Clients;
+import org.hlsgateway.playback.control.HlsFile;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+
+/**
+ * {@code GET /hls_gateway/read/{nickname}/{file}}: the playlist and segments of a running
+ * channel. Each request counts as activity. Only names that {@link HlsFile} accepts reach
+ * the file system, and only inside the channel's own directory.
+ */
+@Path("{nickname}/{file}")
+public class ReadResource {
+
+    @Inject
+    Playback playback;
+
+    @Inject
+    Transcoders transcoders;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public void read(@PathParam("nickname") String nickname, @PathParam("file") String file,
+                     @Suspended AsyncResponse response) {
+        if (!ChannelValidator.isNickname(nickname)) {
+            response.resume(Playback.unknown(nickname));
+            return;
+        }
+        Optional<HlsFile> hls = HlsFile.parse(file);
+        if (hls.isEmpty()) {
+            response.resume(ErrorResponses.of(Response.Status.BAD_REQUEST,
+                    "file must be index.m3u8 or a segment name such as abc123-7.ts"));
+            return;
+        }
+        Optional<TranscoderHandle> handle = hls.get().kind() == HlsFile.Kind.PLAYLIST
+                ? playback.runningOrStart(nickname) // a bookmarked playlist URL starts a cold channel too
+                : transcoders.running(nickname);
+        if (handle.isEmpty()) {
+            response.resume(hls.get().kind() == HlsFile.Kind.PLAYLIST ? Playback.unknown(nickname)
+                    : ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
+            return;
+        }
+        transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        if (hls.get().kind() == HlsFile.Kind.PLAYLIST && !handle.get().isReady()) {
+            playback.answerWhenReady(handle.get(), response, ready -> serve(ready, hls.get()));
+            return;
+        }
+        response.resume(serve(handle.get(), hls.get()));
+    }
+
+    @OPTIONS
+    public Response preflight() {
+        return Response.noContent()
+                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
+                .header("Access-Control-Allow-Methods", "GET, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Range")
+                .header("Access-Control-Max-Age", "86400")
+                .build();
+    }
+
+    private Response serve(TranscoderHandle handle, HlsFile file) {
+        java.nio.file.Path path = handle.directory().resolve(file.name());
+        FileChannel channel;
+        long size;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            size = channel.size();
+        } catch (NoSuchFileException e) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " is no longer available (segments expire after a few seconds)");
+        } catch (IOException e) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " cannot be read");
+        }
+        StreamingOutput body = out -> {
+            try (FileChannel in = channel) {
+                var target = Channels.newChannel(out);
+                long position = 0;
+                while (position < size) {
+                    long sent = in.transferTo(position, size - position, target);
+                    if (sent <= 0) {
+                        break;
+                    }
+                    position += sent;
+                }
+            }
+        };
+        return Response.ok(body, file.kind().contentType())
+                .header("Content-Length", size)
+                .header("Cache-Control", file.kind().cacheControl())
+                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
+                .header("Access-Control-Expose-Headers", "Content-Length")
+                .build();
+    }
+}

@@ -1,0 +1,95 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import org.hlsgateway.channels.boundary.ChannelService;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.playback.control.Clients;
+import org.hlsgateway.playback.control.HlsFile;
+import org.hlsgateway.playback.control.PlayerPage;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+
+/**
+ * {@code GET /hls_gateway/watch/{nickname}}: starts the channel if it is cold, waits for its
+ * first segment and redirects to the playlist. A browser navigating here gets a player page.
+ */
+@Path("{nickname}")
+public class WatchResource {
+
+    static final String HLS_JS_VERSION = "1.4.12";
+
+    @Inject
+    Playback playback;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    Transcoders transcoders;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public void watch(@PathParam("nickname") String nickname,
+                      @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                      @QueryParam("format") String format,
+                      @Suspended AsyncResponse response) {
+        if (!ChannelValidator.isNickname(nickname)) {
+            response.resume(Playback.unknown(nickname));
+            return;
+        }
+        if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
+            response.resume(playerPage(nickname));
+            return;
+        }
+        Optional<TranscoderHandle> handle = playback.runningOrStart(nickname);
+        if (handle.isEmpty()) {
+            response.resume(Playback.unknown(nickname));
+            return;
+        }
+        transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        URI playlist = playlistUri(nickname); // UriInfo works on the request thread only
+        playback.answerWhenReady(handle.get(), response, ready -> Response.status(Response.Status.FOUND)
+                .location(playlist)
+                .header("Cache-Control", "no-store")
+                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
+                .build());
+    }
+
+    private Response playerPage(String nickname) {
+        Optional<Channel> channel = channels.find(nickname);
+        if (channel.isEmpty()) {
+            return Playback.unknown(nickname);
+        }
+        String context = request.getContextPath();
+        String source = context + "/watch/" + nickname + "?format=hls";
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, channel.get().getName(), source);
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private URI playlistUri(String nickname) {
+        return uri.getBaseUriBuilder().path("../read/{nickname}/" + HlsFile.PLAYLIST).build(nickname).normalize();
+    }
+}

@@ -1,0 +1,47 @@
+package org.hlsgateway.playback.control;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A file name a player may ask for under {@code /read/{nickname}/}: the playlist or one of
+ * FFmpeg's segments. Anything else is refused before it can reach the file system.
+ */
+public record HlsFile(String name, Kind kind) {
+
+    /** What the file is, with the headers that go with it. */
+    public enum Kind {
+        PLAYLIST("application/vnd.apple.mpegurl", "no-cache"),
+        SEGMENT("video/mp2t", "public, max-age=3600, immutable");
+
+        private final String contentType;
+        private final String cacheControl;
+
+        Kind(String contentType, String cacheControl) {
+            this.contentType = contentType;
+            this.cacheControl = cacheControl;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String cacheControl() {
+            return cacheControl;
+        }
+    }
+
+    public static final String PLAYLIST = "index.m3u8";
+    /** FFmpeg writes {@code <run>-<n>.ts}; the run token keeps names unique across restarts. */
+    private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.ts");
+
+    public static Optional<HlsFile> parse(String name) {
+        if (PLAYLIST.equals(name)) {
+            return Optional.of(new HlsFile(name, Kind.PLAYLIST));
+        }
+        if (name != null && name.length() <= 40 && SEGMENT.matcher(name).matches()) {
+            return Optional.of(new HlsFile(name, Kind.SEGMENT));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,54 @@
+package org.hlsgateway.playback.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The HTML player a browser gets at the watch URL: a {@code <video>} fed by hls.js or native HLS. */
+public final class PlayerPage {
+
+    private static final String TEMPLATE = load();
+
+    private PlayerPage() {
+    }
+
+    public static String render(String contextPath, String hlsJsVersion, String nickname, String title, String source) {
+        return TEMPLATE
+                .replace("{{context}}", escape(contextPath))
+                .replace("{{hlsjs}}", escape(hlsJsVersion))
+                .replace("{{nickname}}", escape(nickname))
+                .replace("{{title}}", escape(title))
+                .replace("{{source}}", escape(source));
+    }
+
+    /** HTML-escapes text for element content and double-quoted attributes. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String load() {
+        try (InputStream in = PlayerPage.class.getResourceAsStream("player.html")) {
+            if (in == null) {
+                throw new IllegalStateException("player.html is missing from the WAR");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

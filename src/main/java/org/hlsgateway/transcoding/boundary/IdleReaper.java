@@ -1,0 +1,18 @@
+package org.hlsgateway.transcoding.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+/** Once a second, stops every transcoder that nobody has asked for within the idle timeout. */
+@Singleton
+public class IdleReaper {
+
+    @Inject
+    Transcoders transcoders;
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "hls-idle-reaper")
+    void reap() {
+        transcoders.stopIdle();
+    }
+}

@@ -1,0 +1,138 @@
+package org.hlsgateway.transcoding.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.transcoding.control.FfmpegCommand;
+import org.hlsgateway.transcoding.control.FfmpegLocator;
+import org.hlsgateway.transcoding.control.PlaylistWatcher;
+import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.control.TranscoderRegistry;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.transcoding.entity.TranscoderStatus;
+
+/**
+ * The one owner of every FFmpeg process. Nothing else starts or kills one; all are stopped
+ * when the application is undeployed or the server shuts down.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Transcoders {
+
+    private static final Logger LOG = Logger.getLogger(Transcoders.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedExecutorService executor;
+
+    private GatewayConfig config;
+    private FfmpegLocator.Ffmpeg ffmpeg;
+    private String unavailableReason;
+    private PlaylistWatcher watcher;
+    private TranscoderRegistry registry;
+
+    @PostConstruct
+    void start() {
+        config = GatewayConfig.fromEnvironment();
+        FfmpegLocator locator = new FfmpegLocator();
+        Optional<FfmpegLocator.Ffmpeg> found = locator.locate(config.ffmpegPath(), System.getenv("PATH"), config.bundledFfmpeg());
+        if (found.isPresent()) {
+            ffmpeg = found.get();
+            LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.path() + " (" + ffmpeg.source() + "): " + ffmpeg.version());
+        } else {
+            unavailableReason = "no usable FFmpeg: " + FfmpegLocator.HOW_TO_FIX + ". Tried: " + String.join("; ", locator.tried());
+            LOG.severe(unavailableReason);
+        }
+        try {
+            watcher = new PlaylistWatcher(threads);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "no file watching; first segments are found by the reaper's checks", e);
+        }
+        FfmpegCommand command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
+                config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
+        registry = new TranscoderRegistry(
+                new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
+                        config.idleTimeoutSeconds() * 1000L),
+                command::build,
+                (args, dir) -> new ProcessBuilder(args).directory(dir.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start(),
+                threads, scheduler, executor, watcher, System::currentTimeMillis);
+        LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
+                + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s");
+    }
+
+    @PreDestroy
+    void shutdown() {
+        LOG.info("stopping every FFmpeg");
+        registry.stopAll();
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "watcher close", e);
+            }
+        }
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** Starts the channel's FFmpeg unless it runs already; exactly one per channel. */
+    public TranscoderHandle ensureStarted(TranscodeSpec spec) {
+        if (ffmpeg == null) {
+            throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, unavailableReason);
+        }
+        return registry.ensureStarted(spec);
+    }
+
+    public Optional<TranscoderHandle> running(String nickname) {
+        return registry.running(nickname);
+    }
+
+    public void touch(String nickname, String client) {
+        registry.touch(nickname, client);
+    }
+
+    public TranscoderStatus status(String nickname) {
+        return registry.status(nickname);
+    }
+
+    public void stop(String nickname) {
+        registry.stop(nickname);
+    }
+
+    /** Stops the channel's FFmpeg and waits until it is gone (delete, edit). */
+    public void stopAndWait(String nickname) {
+        try {
+            registry.forget(nickname).get();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "stopping " + nickname, e);
+        }
+    }
+
+    public int stopIdle() {
+        return registry.stopIdle();
+    }
+
+    public Optional<FfmpegLocator.Ffmpeg> ffmpeg() {
+        return Optional.ofNullable(ffmpeg);
+    }
+}

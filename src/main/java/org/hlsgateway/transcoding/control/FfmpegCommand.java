@@ -1,0 +1,99 @@
+package org.hlsgateway.transcoding.control;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/**
+ * Builds FFmpeg's argument list (never a shell line) for one channel. The arguments
+ * work with FFmpeg 5.1 and 7.x alike.
+ */
+public final class FfmpegCommand {
+
+    public static final String PLAYLIST = "index.m3u8";
+
+    /** Network protocols only: a remote playlist can never pull in a local file. */
+    static final String PROTOCOL_WHITELIST =
+            "tcp,udp,rtp,srtp,tls,http,https,httpproxy,crypto,rtmp,rtmps,rtmpt,rtmpts,rtmpe,rtmpte,srt";
+
+    private final String executable;
+    private final int segmentSeconds;
+    private final int playlistSize;
+    private final int sourceTimeoutSeconds;
+
+    public FfmpegCommand(String executable, int segmentSeconds, int playlistSize, int sourceTimeoutSeconds) {
+        this.executable = executable;
+        this.segmentSeconds = segmentSeconds;
+        this.playlistSize = playlistSize;
+        this.sourceTimeoutSeconds = sourceTimeoutSeconds;
+    }
+
+    /**
+     * @param run a short lower-case token unique to this run; segment names start with it so
+     *            that a restarted channel never reuses a name a player or cache has seen
+     */
+    public List<String> build(TranscodeSpec spec, Path outputDir, String run) {
+        String scheme = SourceUrl.scheme(spec.url());
+        List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
+        args.addAll(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
+        args.addAll(inputOptions(scheme, spec));
+        args.addAll(List.of("-i", spec.url()));
+        args.addAll(List.of("-map", "0:v:0"));
+        if (spec.audio() != AudioMode.NONE) {
+            args.addAll(List.of("-map", "0:a:0?"));
+        }
+        args.addAll(videoCodec(spec.video()));
+        args.addAll(audioCodec(spec.audio()));
+        args.addAll(List.of(
+                "-f", "hls",
+                "-hls_time", Integer.toString(segmentSeconds),
+                "-hls_list_size", Integer.toString(playlistSize),
+                "-hls_delete_threshold", "2",
+                "-hls_flags", "delete_segments+independent_segments+omit_endlist+temp_file",
+                "-hls_segment_type", "mpegts",
+                "-hls_segment_filename", outputDir.resolve(run + "-%d.ts").toString(),
+                outputDir.resolve(PLAYLIST).toString()));
+        return List.copyOf(args);
+    }
+
+    private List<String> inputOptions(String scheme, TranscodeSpec spec) {
+        String timeoutMicros = Long.toString(sourceTimeoutSeconds * 1_000_000L);
+        List<String> options = new ArrayList<>();
+        switch (scheme == null ? "" : scheme) {
+            case "rtsp", "rtsps" -> {
+                options.addAll(List.of("-rtsp_transport", spec.rtspTransport().value()));
+                // RTSP's socket I/O timeout (µs); ends FFmpeg when the camera goes silent
+                options.addAll(List.of("-timeout", timeoutMicros));
+            }
+            case "udp", "rtp" -> options.addAll(List.of("-timeout", timeoutMicros));
+            // rtmp's own -timeout means "listen"; rw_timeout is the generic I/O timeout (µs)
+            default -> options.addAll(List.of("-rw_timeout", timeoutMicros));
+        }
+        if ("http".equals(scheme) || "https".equals(scheme)) {
+            options.addAll(List.of("-reconnect", "1", "-reconnect_streamed", "1", "-reconnect_delay_max", "2"));
+        }
+        options.addAll(List.of("-fflags", "+genpts"));
+        return options;
+    }
+
+    private List<String> videoCodec(VideoMode mode) {
+        if (mode == VideoMode.H264) {
+            return List.of("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
+                    "-pix_fmt", "yuv420p", "-sc_threshold", "0",
+                    "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")");
+        }
+        return List.of("-c:v", "copy");
+    }
+
+    private static List<String> audioCodec(AudioMode mode) {
+        return switch (mode) {
+            case AAC -> List.of("-c:a", "aac", "-b:a", "96k");
+            case COPY -> List.of("-c:a", "copy");
+            case NONE -> List.of("-an");
+        };
+    }
+}

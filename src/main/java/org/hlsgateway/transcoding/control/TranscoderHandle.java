@@ -1,0 +1,122 @@
+package org.hlsgateway.transcoding.control;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/** One running FFmpeg process, its output directory and what is known about it. */
+public final class TranscoderHandle {
+
+    private final TranscodeSpec spec;
+    private final Path directory;
+    private final Process process;
+    private final Instant startedAt;
+    private final StderrTail stderr = new StderrTail(40);
+    private final CompletableFuture<TranscoderHandle> ready = new CompletableFuture<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicLong lastAccessMillis;
+    private final Map<String, Long> clients = new ConcurrentHashMap<>();
+
+    public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis) {
+        this.spec = spec;
+        this.directory = directory;
+        this.process = process;
+        this.startedAt = Instant.ofEpochMilli(nowMillis);
+        this.lastAccessMillis = new AtomicLong(nowMillis);
+    }
+
+    public String nickname() {
+        return spec.nickname();
+    }
+
+    public TranscodeSpec spec() {
+        return spec;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path playlist() {
+        return directory.resolve(FfmpegCommand.PLAYLIST);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public StderrTail stderr() {
+        return stderr;
+    }
+
+    /** Completes when the playlist lists a first complete segment; fails when the start fails. */
+    public CompletableFuture<TranscoderHandle> ready() {
+        return ready;
+    }
+
+    public boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
+
+    /** Marks the handle as being stopped on purpose; true for the first caller only. */
+    boolean markStopping() {
+        return stopping.compareAndSet(false, true);
+    }
+
+    public boolean isStopping() {
+        return stopping.get();
+    }
+
+    /** Records a request by {@code client}: a memory write, never I/O. */
+    public void touch(String client, long nowMillis) {
+        lastAccessMillis.accumulateAndGet(nowMillis, Math::max);
+        if (client != null) {
+            clients.put(client, nowMillis);
+        }
+    }
+
+    public long lastAccessMillis() {
+        return lastAccessMillis.get();
+    }
+
+    /** Distinct clients seen within {@code windowMillis}; forgets older ones. */
+    public int viewers(long nowMillis, long windowMillis) {
+        long since = nowMillis - windowMillis;
+        clients.values().removeIf(seen -> seen < since);
+        return clients.size();
+    }
+
+    /** Checks the playlist on disk and completes {@link #ready()} once it lists a segment. */
+    public boolean checkReady() {
+        if (ready.isDone()) {
+            return isReady();
+        }
+        try {
+            String text = Files.readString(playlist());
+            if (text.contains("#EXTINF")) {
+                return ready.complete(this) || isReady();
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    void fail(StartFailedException reason) {
+        ready.completeExceptionally(reason);
+    }
+}
