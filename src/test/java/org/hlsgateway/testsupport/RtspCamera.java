@@ -1,0 +1,112 @@
+package org.hlsgateway.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real RTSP camera: GStreamer's gst-rtsp-server (src/test/camera/rtsp_camera.py) sending
+ * H.264 with a 1 s GOP and G.711 A-law audio. It reports every client it sees.
+ */
+public final class RtspCamera implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private RtspCamera(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        Thread reader = new Thread(this::follow, "rtsp-camera-" + port);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static RtspCamera start() throws IOException, InterruptedException {
+        int port = freePort();
+        String script = System.getProperty("hls.camera.script", "src/test/camera/rtsp_camera.py");
+        Process process = new ProcessBuilder("/usr/bin/python3", script, "--port", Integer.toString(port))
+                .redirectErrorStream(true).start();
+        RtspCamera camera = new RtspCamera(process, port);
+        if (!camera.ready.await(30, TimeUnit.SECONDS)) {
+            camera.close();
+            throw new IllegalStateException("RTSP camera did not start: " + camera.events);
+        }
+        return camera;
+    }
+
+    public String url() {
+        return "rtsp://127.0.0.1:" + port + "/cam";
+    }
+
+    public int connects() {
+        return (int) events.stream().filter(e -> e.startsWith("CONNECTED")).count();
+    }
+
+    public int closes() {
+        return (int) events.stream().filter(e -> e.startsWith("CLOSED")).count();
+    }
+
+    /** Clients connected now, as the camera last reported it. */
+    public int activeClients() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            String e = events.get(i);
+            if (e.startsWith("CONNECTED ") || e.startsWith("CLOSED ")) {
+                return Integer.parseInt(e.substring(e.indexOf(' ') + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    /** Waits until the camera has no client; true if that happened within {@code timeout}. */
+    public boolean awaitNoClients(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (connects() > 0 && activeClients() == 0) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+
+    private void follow() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                events.add(line);
+                if (line.startsWith("READY")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            events.add("READ-ERROR " + e.getMessage());
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
