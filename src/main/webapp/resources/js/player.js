@@ -7,7 +7,7 @@
   video.addEventListener('playing', function () { say('Live'); });
   video.addEventListener('waiting', function () { say('Buffering…'); });
   if (window.Hls && window.Hls.isSupported()) {
-    var hls = new window.Hls({ liveSyncDurationCount: 2, manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 3 });
+    var hls = new window.Hls({ manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 3 });
     hls.on(window.Hls.Events.ERROR, function (event, data) {
       if (!data.fatal) { return; }
       if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) {

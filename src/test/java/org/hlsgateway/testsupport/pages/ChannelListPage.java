@@ -1,0 +1,76 @@
+package org.hlsgateway.testsupport.pages;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The admin list at {@code /hls_gateway/admin/list/}. */
+public final class ChannelListPage {
+
+    private final WebDriver browser;
+
+    private ChannelListPage(WebDriver browser) {
+        this.browser = browser;
+    }
+
+    public static ChannelListPage open(WebDriver browser, URI base) {
+        browser.get(base.resolve("admin/list/").toString());
+        return at(browser);
+    }
+
+    public static ChannelListPage at(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("channels:table")));
+        return new ChannelListPage(browser);
+    }
+
+    public List<String> nicknames() {
+        return browser.findElements(By.cssSelector("#channels\\:table .nickname")).stream().map(WebElement::getText).toList();
+    }
+
+    public WebElement row(String nickname) {
+        return browser.findElement(By.xpath("//tr[.//span[contains(@class,'nickname') and text()='" + nickname + "']]"));
+    }
+
+    public String state(String nickname) {
+        return row(nickname).findElement(By.cssSelector(".state")).getText();
+    }
+
+    public String source(String nickname) {
+        return row(nickname).findElement(By.cssSelector(".source")).getText();
+    }
+
+    public String watchUrl(String nickname) {
+        return row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value");
+    }
+
+    public String nameHtml(String nickname) {
+        return row(nickname).getAttribute("innerHTML");
+    }
+
+    public ChannelEditPage add() {
+        browser.findElement(By.id("add")).click();
+        return ChannelEditPage.at(browser);
+    }
+
+    public ChannelListPage delete(String nickname) {
+        row(nickname).findElement(By.cssSelector("button[id$=':delete']")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(b -> !nicknames().contains(nickname));
+        return this;
+    }
+
+    public String messages() {
+        return browser.findElement(By.id("channels:messages")).getText();
+    }
+
+    public String pageSource() {
+        return browser.getPageSource();
+    }
+}
