@@ -5,8 +5,6 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Checks and masks the input URL of a channel. Only network sources are accepted. */
 public final class SourceUrl {
@@ -15,7 +13,6 @@ public final class SourceUrl {
     public static final Set<String> SCHEMES =
             Set.of("rtsp", "rtsps", "rtmp", "rtmps", "srt", "http", "https", "udp", "rtp");
     private static final Set<String> HOSTLESS_ALLOWED = Set.of("udp", "rtp", "srt");
-    private static final Pattern USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#@]*)@");
 
     private SourceUrl() {
     }
@@ -36,15 +33,12 @@ public final class SourceUrl {
             return Optional.of("url scheme must be one of " + String.join(", ", sortedSchemes())
                     + " (local files and FFmpeg pseudo-protocols are not allowed)");
         }
-        URI uri;
         try {
-            uri = new URI(url);
+            new URI(url);
         } catch (URISyntaxException e) {
             return Optional.of("url is not a valid URI: " + e.getReason());
         }
-        String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority();
-        boolean hasHost = host != null && !host.isBlank() && !host.startsWith("@") && !host.startsWith(":");
-        if (!hasHost && !HOSTLESS_ALLOWED.contains(scheme)) {
+        if (host(url).isEmpty() && !HOSTLESS_ALLOWED.contains(scheme)) {
             return Optional.of("url must name a host, e.g. " + scheme + "://camera.local/stream");
         }
         return Optional.empty();
@@ -60,24 +54,61 @@ public final class SourceUrl {
         return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*") ? scheme.toLowerCase(Locale.ROOT) : null;
     }
 
-    /** {@code rtsp://user:secret@host/x} becomes {@code rtsp://user:***@host/x}. */
+    /**
+     * {@code rtsp://user:secret@host/x} becomes {@code rtsp://user:***@host/x}. Like FFmpeg, the
+     * credentials run to the last {@code @} of the authority, so a password with {@code @} is masked whole.
+     */
     public static String masked(String url) {
-        if (url == null) {
-            return null;
-        }
-        Matcher m = USERINFO.matcher(url);
-        if (!m.find()) {
+        int at = credentialsEnd(url);
+        if (at < 0) {
             return url;
         }
-        String userInfo = m.group(2);
+        int start = url.indexOf("://") + 3;
+        String userInfo = url.substring(start, at);
         int colon = userInfo.indexOf(':');
         String shown = colon >= 0 ? userInfo.substring(0, colon) + ":***" : "***";
-        return m.group(1) + shown + "@" + url.substring(m.end());
+        return url.substring(0, start) + shown + url.substring(at);
     }
 
     /** True when the URL carries credentials. */
     public static boolean hasCredentials(String url) {
-        return url != null && USERINFO.matcher(url).find();
+        return credentialsEnd(url) >= 0;
+    }
+
+    /** The host of the URL's authority without credentials and port; empty when there is none. */
+    static String host(String url) {
+        int start = url.indexOf("://") + 3;
+        String authority = url.substring(start, authorityEnd(url, start));
+        int at = authority.lastIndexOf('@');
+        String hostPort = at >= 0 ? authority.substring(at + 1) : authority;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            return close > 1 ? hostPort.substring(1, close) : "";
+        }
+        int colon = hostPort.indexOf(':');
+        return colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+    }
+
+    /** Index of the {@code @} that ends the credentials, or -1. */
+    private static int credentialsEnd(String url) {
+        if (url == null || scheme(url) == null) {
+            return -1;
+        }
+        int start = url.indexOf("://") + 3;
+        int end = authorityEnd(url, start);
+        int at = url.lastIndexOf('@', end - 1);
+        return at >= start ? at : -1;
+    }
+
+    private static int authorityEnd(String url, int start) {
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return end;
     }
 
     /** Removes every occurrence of a URL's credentials from a text such as an FFmpeg log line. */

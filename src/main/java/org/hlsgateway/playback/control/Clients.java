@@ -1,5 +1,7 @@
 package org.hlsgateway.playback.control;
 
+import java.util.Locale;
+
 /** Names the client behind a request, to count distinct viewers. */
 public final class Clients {
 
@@ -20,24 +22,32 @@ public final class Clients {
         if (accept == null || accept.isBlank()) {
             return false;
         }
+        double html = 0;
+        double other = 0;
         for (String part : accept.split(",")) {
             String[] pieces = part.trim().split(";");
-            String type = pieces[0].trim().toLowerCase();
-            double q = 1.0;
-            for (int i = 1; i < pieces.length; i++) {
-                String param = pieces[i].trim();
-                if (param.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(param.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if ((type.equals("text/html") || type.equals("application/xhtml+xml")) && q > 0) {
-                return true;
+            String type = pieces[0].trim().toLowerCase(Locale.ROOT);
+            double q = quality(pieces);
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, q);
+            } else if (!type.isEmpty()) {
+                other = Math.max(other, q);
             }
         }
-        return false;
+        return html > 0 && html >= other;
+    }
+
+    private static double quality(String[] pieces) {
+        for (int i = 1; i < pieces.length; i++) {
+            String param = pieces[i].trim();
+            if (param.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(param.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1.0;
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class StderrTail {
 
     private static final Pattern LEVEL_TAG = Pattern.compile("\\[(trace|debug|verbose|info|warning|error|fatal|panic)\\] ");
-    private static final Pattern CONTEXT_TAG = Pattern.compile("^\\[[A-Za-z0-9_#:.\\-]+ @ (0x)?[0-9a-f]+\\] ");
+    private static final Pattern CONTEXT_TAG = Pattern.compile("^\\[[A-Za-z0-9_#:.,/\\-]+ @ (0x)?[0-9a-f]+\\] ");
     private static final int MAX_LINE = 500;
 
     private final int capacity;

@@ -150,15 +150,32 @@ public final class TranscoderRegistry {
         return stopped;
     }
 
-    /** Stops every transcoder and waits for all of them (shutdown). */
+    /**
+     * Stops every transcoder and waits for all of them (undeploy, shutdown): SIGTERM to all at
+     * once, up to 3 s for all together, then SIGKILL to the rest. Runs on the caller's thread.
+     */
     public void stopAll() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        running.values().forEach(h -> all.add(stop(h)));
-        try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "not every FFmpeg stopped in time", e);
-            running.values().forEach(h -> h.process().destroyForcibly());
+        List<TranscoderHandle> handles = new ArrayList<>();
+        for (TranscoderHandle handle : running.values()) {
+            if (handle.markStopping()) {
+                running.remove(handle.nickname(), handle);
+                handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, "the gateway is stopping"));
+                handles.add(handle);
+            }
+        }
+        handles.forEach(h -> h.process().destroy());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (TranscoderHandle handle : handles) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!handle.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    handle.process().destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                handle.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            ProcessStopper.deleteTree(handle.directory());
         }
     }
 
@@ -251,9 +268,9 @@ public final class TranscoderRegistry {
         String reason = SourceUrl.scrub(last == null ? "FFmpeg exited with code " + code : last, handle.spec().url());
         failures.put(handle.nickname(), reason);
         LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + reason);
-        handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, reason));
         if (handle.markStopping()) {
-            running.remove(handle.nickname(), handle);
+            running.remove(handle.nickname(), handle); // before failing, so waiters see FAILED, never STARTING
+            handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, reason));
             CompletableFuture.runAsync(() -> ProcessStopper.stop(handle.process(), handle.directory()), stoppers);
         }
     }

@@ -1,0 +1,84 @@
+package org.hlsgateway.playback.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HlsFileTest {
+
+    @Test
+    void acceptsThePlaylist() {
+        Optional<HlsFile> file = HlsFile.parse("index.m3u8");
+
+        assertTrue(file.isPresent());
+        assertEquals("index.m3u8", file.get().name());
+        assertEquals(HlsFile.Kind.PLAYLIST, file.get().kind());
+        assertEquals("application/vnd.apple.mpegurl", file.get().kind().contentType());
+        assertEquals("no-cache", file.get().kind().cacheControl());
+    }
+
+    @Test
+    void acceptsASegment() {
+        Optional<HlsFile> file = HlsFile.parse("abc123-7.ts");
+
+        assertTrue(file.isPresent());
+        assertEquals("abc123-7.ts", file.get().name());
+        assertEquals(HlsFile.Kind.SEGMENT, file.get().kind());
+        assertEquals("video/mp2t", file.get().kind().contentType());
+        assertTrue(file.get().kind().cacheControl().contains("immutable"), file.get().kind().cacheControl());
+        assertTrue(file.get().kind().cacheControl().contains("max-age="), file.get().kind().cacheControl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a-0.ts", "abcdefghij123456-1234567890.ts", "lz2k9x1a1-0.ts"})
+    void acceptsSegmentNamesAtTheLimits(String name) {
+        assertEquals(Optional.of(new HlsFile(name, HlsFile.Kind.SEGMENT)), HlsFile.parse(name));
+    }
+
+    static Stream<String> rejected() {
+        return Stream.of(
+                "../index.m3u8",
+                "..%2findex.m3u8",
+                "%2e%2e",
+                "..",
+                "/etc/passwd",
+                "index.m3u8\u0000",
+                "abc-1.ts\u0000",
+                "a\\b.ts",
+                "a/b-1.ts",
+                "ABC-1.ts",
+                "x.ts",
+                "index.m3u8.tmp",
+                "abc-1.ts.tmp",
+                "INDEX.M3U8",
+                " index.m3u8",
+                "abc-1.ts ",
+                "seg-1.mp4",
+                "abc--1.ts",
+                "abc-.ts",
+                "-1.ts",
+                "abcdefghij1234567-1.ts",        // run token of 17 characters
+                "abc-12345678901.ts",            // 11 digits
+                "a".repeat(10_000) + "-1.ts",
+                "index.m3u8/../../etc/passwd");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rejected")
+    void rejectsEverythingElse(String name) {
+        assertTrue(HlsFile.parse(name).isEmpty(), () -> "accepted " + name);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void rejectsNullAndEmpty(String name) {
+        assertTrue(HlsFile.parse(name).isEmpty());
+    }
+}
