@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.hlsgateway.api.ErrorMappers;
+import org.hlsgateway.playback.boundary.CorsHeaders;
 import org.hlsgateway.playback.boundary.WatchResource;
 
 /** {@code /hls_gateway/watch/{nickname}}: the URL players open (kept from the original program). */
@@ -12,6 +13,6 @@ public class WatchApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(WatchResource.class, ErrorMappers.class);
+        return Set.of(WatchResource.class, CorsHeaders.class, ErrorMappers.class);
     }
 }

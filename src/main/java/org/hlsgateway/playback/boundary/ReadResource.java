@@ -74,7 +74,6 @@ public class ReadResource {
     @OPTIONS
     public Response preflight() {
         return Response.noContent()
-                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
                 .header("Access-Control-Allow-Methods", "GET, OPTIONS")
                 .header("Access-Control-Allow-Headers", "Range")
                 .header("Access-Control-Max-Age", "86400")
@@ -109,8 +108,6 @@ public class ReadResource {
         return Response.ok(body, file.kind().contentType())
                 .header("Content-Length", size)
                 .header("Cache-Control", file.kind().cacheControl())
-                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
-                .header("Access-Control-Expose-Headers", "Content-Length")
                 .build();
     }
 }

@@ -72,7 +72,6 @@ public class WatchResource {
         playback.answerWhenReady(handle.get(), response, ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
-                .header("Access-Control-Allow-Origin", transcoders.config().allowOrigin())
                 .build());
     }
 

@@ -238,7 +238,10 @@ class PlaybackIT {
         }
         assertEquals(404, gateway.get("read/nosuchchannel/index.m3u8").statusCode());
         assertEquals(404, gateway.get("watch/nosuchchannel").statusCode());
-        assertEquals(404, gateway.get("read/names1/abc-1.ts").statusCode(), "segment of a channel that is not running");
+        HttpResponse<String> notRunning = gateway.get("read/names1/abc-1.ts");
+        assertEquals(404, notRunning.statusCode(), "segment of a channel that is not running");
+        assertEquals("*", notRunning.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+                "errors carry CORS headers so that players on other origins can read them");
         assertTrue(FfmpegProcesses.forChannel("names1").isEmpty(), "bad requests must not start FFmpeg");
     }
 

@@ -3,7 +3,9 @@ package org.hlsgateway.testsupport.pages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,7 +32,8 @@ public final class ChannelListPage {
     }
 
     public List<String> nicknames() {
-        return browser.findElements(By.cssSelector("#channels\\:table .nickname")).stream().map(WebElement::getText).toList();
+        return fresh(() -> browser.findElements(By.cssSelector("#channels\\:table .nickname")).stream()
+                .map(WebElement::getText).toList());
     }
 
     public WebElement row(String nickname) {
@@ -38,19 +41,32 @@ public final class ChannelListPage {
     }
 
     public String state(String nickname) {
-        return row(nickname).findElement(By.cssSelector(".state")).getText();
+        return fresh(() -> row(nickname).findElement(By.cssSelector(".state")).getText());
     }
 
     public String source(String nickname) {
-        return row(nickname).findElement(By.cssSelector(".source")).getText();
+        return fresh(() -> row(nickname).findElement(By.cssSelector(".source")).getText());
     }
 
     public String watchUrl(String nickname) {
-        return row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value");
+        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
     }
 
     public String nameHtml(String nickname) {
-        return row(nickname).getAttribute("innerHTML");
+        return fresh(() -> row(nickname).getAttribute("innerHTML"));
+    }
+
+    /** The table refreshes itself every few seconds; a read that straddles a refresh is repeated. */
+    private static <T> T fresh(Supplier<T> read) {
+        StaleElementReferenceException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     public ChannelEditPage add() {
@@ -59,7 +75,10 @@ public final class ChannelListPage {
     }
 
     public ChannelListPage delete(String nickname) {
-        row(nickname).findElement(By.cssSelector("button[id$=':delete']")).click();
+        fresh(() -> {
+            row(nickname).findElement(By.cssSelector("button[id$=':delete']")).click();
+            return null;
+        });
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(b -> !nicknames().contains(nickname));

@@ -1,0 +1,25 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+
+/**
+ * Adds {@code Access-Control-Allow-Origin} ({@code HLS_ALLOW_ORIGIN}) to every watch and read
+ * response, errors included, so that a player on another origin can read the status and message.
+ */
+@Provider
+public class CorsHeaders implements ContainerResponseFilter {
+
+    @Inject
+    Transcoders transcoders;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle("Access-Control-Allow-Origin", transcoders.config().allowOrigin());
+        response.getHeaders().putSingle("Access-Control-Expose-Headers", "Content-Length");
+    }
+}
