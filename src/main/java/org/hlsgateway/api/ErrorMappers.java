@@ -1,8 +1,10 @@
 package org.hlsgateway.api;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,6 +27,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        if (e instanceof EJBAccessException || e instanceof ForbiddenException) {
+            return ErrorResponses.of(Response.Status.FORBIDDEN, "your role may not do this; it needs the admin role");
+        }
         if (e instanceof InvalidChannelException invalid) {
             return ErrorResponses.of(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors());
         }
@@ -54,7 +59,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while ((current instanceof EJBException || current.getClass() == RuntimeException.class)
-                && current.getCause() != null) {
+                && !(current instanceof EJBAccessException) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

@@ -19,7 +19,13 @@ public record GatewayConfig(
         int sourceTimeoutSeconds,
         String allowOrigin,
         String ffmpegPath,
-        String bundledFfmpeg) {
+        String bundledFfmpeg,
+        String adminPassword,
+        String tokenSecret,
+        boolean publicByDefault,
+        int tokenTtlSeconds,
+        int sessionTimeoutMinutes,
+        int loginFreeFailures) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -45,7 +51,21 @@ public record GatewayConfig(
                 number(source, "HLS_SOURCE_TIMEOUT", 5, 1, 300),
                 text(source, "HLS_ALLOW_ORIGIN", "*"),
                 text(source, "FFMPEG_PATH", ""),
-                text(source, "HLS_BUNDLED_FFMPEG", ""));
+                text(source, "HLS_BUNDLED_FFMPEG", ""),
+                text(source, "HLS_ADMIN_PASSWORD", ""),
+                text(source, "HLS_TOKEN_SECRET", ""),
+                playbackDefault(text(source, "HLS_PLAYBACK_DEFAULT", "protected")),
+                number(source, "HLS_TOKEN_TTL", 3600, 10, 31_536_000),
+                number(source, "HLS_SESSION_TIMEOUT", 30, 1, 1440),
+                number(source, "HLS_LOGIN_MAX_FAILURES", 5, 1, 1000));
+    }
+
+    private static boolean playbackDefault(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "public" -> true;
+            case "protected" -> false;
+            default -> throw new IllegalArgumentException("HLS_PLAYBACK_DEFAULT must be public or protected, got '" + value + "'");
+        };
     }
 
     private static String text(Function<String, String> source, String name, String fallback) {
@@ -65,7 +85,7 @@ public record GatewayConfig(
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number of seconds, got '" + value + "'", e);
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
         }
     }
 }

@@ -12,18 +12,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** An HTTP client for one deployed gateway, following no redirects so tests see them. */
+/**
+ * An HTTP client for one deployed gateway, following no redirects so tests see them. It sends
+ * the admin's HTTP Basic credentials unless made {@link #anonymous()} or {@link #as(String, String)} another user.
+ */
 public final class Gateway {
 
+    public static final String ADMIN_PASSWORD = System.getProperty("hls.admin.password", "it-admin-secret");
+
     private final URI base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     public Gateway(URL deployment) {
-        String text = deployment.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this(URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/"),
+                basic("admin", ADMIN_PASSWORD));
+    }
+
+    private Gateway(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same gateway without credentials. */
+    public Gateway anonymous() {
+        return new Gateway(base, null);
+    }
+
+    /** The same gateway as another user. */
+    public Gateway as(String username, String password) {
+        return new Gateway(base, basic(username, password));
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public URI uri(String path) {
@@ -42,6 +68,7 @@ public final class Gateway {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** GET of an absolute URI (a redirect target or a signed URL), without credentials. */
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -55,11 +82,14 @@ public final class Gateway {
 
     /**
      * Creates a channel through the API (replacing one left by an earlier run, since the
-     * database is a file) and fails unless it answered 201.
+     * database is a file) and fails unless it answered 201. The channel is public unless
+     * {@code extraJson} says {@code "public":false}.
      */
     public JsonObject createChannel(String nickname, String url, String extraJson) throws IOException, InterruptedException {
         send("DELETE", "api/channels/" + nickname, null);
-        String body = "{\"nickname\":\"" + nickname + "\",\"url\":\"" + url + "\"" + (extraJson == null ? "" : "," + extraJson) + "}";
+        String extra = extraJson == null ? "" : "," + extraJson;
+        String access = extra.contains("\"public\"") ? "" : ",\"public\":true";
+        String body = "{\"nickname\":\"" + nickname + "\",\"url\":\"" + url + "\"" + extra + access + "}";
         HttpResponse<String> response = send("POST", "api/channels", body);
         if (response.statusCode() != 201) {
             throw new AssertionError("creating " + nickname + " answered " + response.statusCode() + ": " + response.body());
@@ -80,6 +110,10 @@ public final class Gateway {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
     }
 }

@@ -16,6 +16,7 @@ import org.hlsgateway.channels.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.channels.entity.RtspTransport;
 import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.config.GatewayConfig;
 
 /** The add/edit form at {@code /hls_gateway/admin/channel/edit.xhtml[?nickname=...]}. */
 @Named
@@ -27,11 +28,18 @@ public class ChannelEditView implements Serializable {
     @Inject
     transient ChannelService channels;
 
+    @Inject
+    transient GatewayConfig config;
+
     private String original;
-    private Channel channel = new Channel();
+    private Channel channel;
 
     /** Loads the channel named by the {@code nickname} parameter; none means a new channel. */
     public String load() {
+        if (channel == null) {
+            channel = new Channel();
+            channel.setPublicAccess(config.publicByDefault());
+        }
         if (original == null || original.isBlank()) {
             original = null;
             return null;
@@ -94,6 +102,10 @@ public class ChannelEditView implements Serializable {
     }
 
     public Channel getChannel() {
+        if (channel == null) {
+            channel = new Channel();
+            channel.setPublicAccess(config.publicByDefault());
+        }
         return channel;
     }
 

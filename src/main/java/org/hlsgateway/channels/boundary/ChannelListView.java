@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -28,6 +30,9 @@ public class ChannelListView implements Serializable {
     @Inject
     transient Transcoders transcoders;
 
+    @Inject
+    transient GatewayConfig config;
+
     private List<ChannelRow> rows;
 
     public List<ChannelRow> getRows() {
@@ -38,10 +43,14 @@ public class ChannelListView implements Serializable {
     }
 
     public void refresh() {
-        rows = rowSource.all();
+        rows = rowSource.visible();
     }
 
     public void start(String nickname) {
+        if (!isAdmin()) {
+            error("Not allowed", "starting a channel needs the admin role");
+            return;
+        }
         try {
             transcoders.ensureStarted(TranscodeSpec.of(channels.get(nickname)));
             info("Starting " + nickname, "It stops again when nobody watches for the idle timeout.");
@@ -52,6 +61,10 @@ public class ChannelListView implements Serializable {
     }
 
     public void stop(String nickname) {
+        if (!isAdmin()) {
+            error("Not allowed", "stopping a channel needs the admin role");
+            return;
+        }
         transcoders.stop(nickname);
         info("Stopped " + nickname, null);
         refresh();
@@ -65,6 +78,14 @@ public class ChannelListView implements Serializable {
             error("Cannot delete " + nickname, e.getMessage());
         }
         refresh();
+    }
+
+    public long getTokenHours() {
+        return Math.max(1, config.tokenTtlSeconds() / 3600);
+    }
+
+    private static boolean isAdmin() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Role.ADMIN_NAME);
     }
 
     public String getFfmpeg() {

@@ -6,11 +6,12 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
 /** One line of the channel lists: the channel with credentials masked, plus its live state. */
 public record ChannelRow(String nickname, String name, String url, String state, int viewers, String lastError,
-                         String watchUrl) {
+                         String watchUrl, boolean publicAccess, String playbackUrl) {
 
-    public static ChannelRow of(Channel channel, TranscoderStatus status, String watchUrl) {
+    public static ChannelRow of(Channel channel, TranscoderStatus status, String watchUrl, String playbackUrl) {
         return new ChannelRow(channel.getNickname(), channel.getName(), SourceUrl.masked(channel.getUrl()),
-                status.state().name(), status.viewers(), status.lastError(), watchUrl);
+                status.state().name(), status.viewers(), status.lastError(), watchUrl, channel.isPublicAccess(),
+                playbackUrl);
     }
 
     // EL reads JavaBeans getters; records only have accessor methods
@@ -40,5 +41,14 @@ public record ChannelRow(String nickname, String name, String url, String state,
 
     public String getWatchUrl() {
         return watchUrl;
+    }
+
+    public boolean isPublicAccess() {
+        return publicAccess;
+    }
+
+    /** The watch URL a player can open: signed for protected channels. */
+    public String getPlaybackUrl() {
+        return playbackUrl;
     }
 }

@@ -3,7 +3,11 @@ package org.hlsgateway.channels.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 
 /** Builds the rows the console and the front page show. */
@@ -19,10 +23,25 @@ public class ChannelRows {
     @Inject
     HttpServletRequest request;
 
-    public List<ChannelRow> all() {
+    @Inject
+    PlaybackAccess access;
+
+    @Inject
+    GatewayConfig config;
+
+    /** Every channel for a logged-in user; only public ones for anyone else. */
+    public List<ChannelRow> visible() {
+        boolean loggedIn = request.getUserPrincipal() != null;
         String base = watchBase();
         return channels.all().stream()
-                .map(c -> ChannelRow.of(c, transcoders.status(c.getNickname()), base + c.getNickname()))
+                .filter(c -> loggedIn || c.isPublicAccess())
+                .map(c -> {
+                    String watch = base + c.getNickname();
+                    String playback = c.isPublicAccess() || !loggedIn ? watch
+                            : watch + "?token=" + URLEncoder.encode(access.sign(c.getNickname(), config.tokenTtlSeconds()),
+                            StandardCharsets.UTF_8);
+                    return ChannelRow.of(c, transcoders.status(c.getNickname()), watch, playback);
+                })
                 .toList();
     }
 

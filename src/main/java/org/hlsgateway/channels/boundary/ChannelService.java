@@ -1,5 +1,7 @@
 package org.hlsgateway.channels.boundary;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,10 +14,12 @@ import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 
 /** Stores channels. The only class that talks to the database about them. */
 @Stateless
+@RolesAllowed(Role.ADMIN_NAME)
 public class ChannelService {
 
     @PersistenceContext
@@ -24,10 +28,12 @@ public class ChannelService {
     @Inject
     Transcoders transcoders;
 
+    @PermitAll
     public List<Channel> all() {
         return em.createNamedQuery(Channel.ALL, Channel.class).getResultList();
     }
 
+    @PermitAll
     public Optional<Channel> find(String nickname) {
         if (!ChannelValidator.isNickname(nickname)) {
             return Optional.empty();
@@ -37,6 +43,7 @@ public class ChannelService {
                 .getResultStream().findFirst();
     }
 
+    @PermitAll
     public Channel get(String nickname) {
         return find(nickname).orElseThrow(() -> new UnknownChannelException(nickname));
     }
@@ -79,6 +86,7 @@ public class ChannelService {
     }
 
     /** Validates without storing (used by forms before they show a result). */
+    @PermitAll
     public void validate(Channel channel) throws InvalidChannelException {
         ChannelValidator.require(channel);
     }

@@ -13,11 +13,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.entity.Channel;
@@ -33,6 +37,12 @@ public class ChannelsResource {
 
     @Inject
     Transcoders transcoders;
+
+    @Inject
+    PlaybackAccess access;
+
+    @Inject
+    GatewayConfig config;
 
     @Context
     UriInfo uri;
@@ -53,7 +63,7 @@ public class ChannelsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
-        Channel created = channels.create(ChannelJson.read(requireBody(body)));
+        Channel created = channels.create(ChannelJson.read(requireBody(body), config.publicByDefault()));
         URI location = uri.getAbsolutePathBuilder().path(created.getNickname()).build();
         return Response.created(location).entity(json(created)).build();
     }
@@ -62,11 +72,26 @@ public class ChannelsResource {
     @Path("{nickname}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject update(@PathParam("nickname") String nickname, JsonObject body) {
-        Channel changes = ChannelJson.read(requireBody(body));
+        Channel changes = ChannelJson.read(requireBody(body), config.publicByDefault());
         if (changes.getNickname() == null) {
             changes.setNickname(nickname);
         }
         return json(channels.update(nickname, changes));
+    }
+
+    /** An absolute, signed watch URL that a player can open without logging in. */
+    @GET
+    @Path("{nickname}/playback-url")
+    public JsonObject playbackUrl(@PathParam("nickname") String nickname, @QueryParam("ttl") String ttl) {
+        long seconds = ttl == null ? config.tokenTtlSeconds() : parseTtl(ttl);
+        Channel channel = channels.get(nickname);
+        String token = access.sign(channel.getNickname(), seconds);
+        URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
+                .build(channel.getNickname()).normalize();
+        return Json.createObjectBuilder()
+                .add("url", url.toString())
+                .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
+                .build();
     }
 
     @DELETE
@@ -79,6 +104,18 @@ public class ChannelsResource {
     private JsonObject json(Channel channel) {
         URI watch = uri.getBaseUriBuilder().path("../watch/{nickname}").build(channel.getNickname()).normalize();
         return ChannelJson.write(channel, transcoders.status(channel.getNickname()), watch.toString());
+    }
+
+    private static long parseTtl(String ttl) {
+        try {
+            long seconds = Long.parseLong(ttl);
+            if (seconds >= 10 && seconds <= 31_536_000) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidChannelException("ttl", "ttl must be a whole number of seconds from 10 to 31536000");
     }
 
     private static JsonObject requireBody(JsonObject body) {

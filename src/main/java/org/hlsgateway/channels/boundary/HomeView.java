@@ -17,7 +17,7 @@ public class HomeView {
 
     public List<ChannelRow> getChannels() {
         if (channels == null) {
-            channels = rows.all();
+            channels = rows.visible();
         }
         return channels;
     }

@@ -19,13 +19,17 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 /** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
 public final class ChannelJson {
 
-    private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video");
+    private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video", "public");
 
     private ChannelJson() {
     }
 
-    /** Parses a request body; every problem is reported with its field name. */
     public static Channel read(JsonObject body) {
+        return read(body, false);
+    }
+
+    /** Parses a request body; every problem is reported with its field name. */
+    public static Channel read(JsonObject body, boolean publicByDefault) {
         List<FieldError> errors = new ArrayList<>();
         for (String key : body.keySet()) {
             if (!FIELDS.contains(key) && !isReadOnly(key)) {
@@ -39,6 +43,7 @@ public final class ChannelJson {
         channel.setRtspTransport(option(body, "rtspTransport", RtspTransport.class, RtspTransport.TCP, errors));
         channel.setAudio(option(body, "audio", AudioMode.class, AudioMode.AAC, errors));
         channel.setVideo(option(body, "video", VideoMode.class, VideoMode.COPY, errors));
+        channel.setPublicAccess(flag(body, "public", publicByDefault, errors));
         if (!errors.isEmpty()) {
             // report the other fields' problems in the same answer
             Set<String> reported = new java.util.HashSet<>();
@@ -57,6 +62,7 @@ public final class ChannelJson {
                 .add("rtspTransport", channel.getRtspTransport().value())
                 .add("audio", channel.getAudio().value())
                 .add("video", channel.getVideo().value())
+                .add("public", channel.isPublicAccess())
                 .add("watchUrl", watchUrl)
                 .add("state", status.state().name())
                 .add("viewers", status.viewers());
@@ -79,6 +85,18 @@ public final class ChannelJson {
         } else {
             json.add(key, value instanceof Instant i ? i.toString() : value.toString());
         }
+    }
+
+    private static boolean flag(JsonObject body, String key, boolean fallback, List<FieldError> errors) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        errors.add(new FieldError(key, key + " must be true or false"));
+        return fallback;
     }
 
     private static String text(JsonObject body, String key, List<FieldError> errors) {

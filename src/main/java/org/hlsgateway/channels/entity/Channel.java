@@ -54,6 +54,10 @@ public class Channel {
     @Column(nullable = false, length = 8)
     private VideoMode video = VideoMode.COPY;
 
+    /** Public channels play for anyone; protected ones need a login or a signed token. */
+    @Column(name = "PUBLIC_ACCESS", columnDefinition = "BOOLEAN DEFAULT FALSE") // DEFAULT: older databases gain the column
+    private boolean publicAccess;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -79,6 +83,7 @@ public class Channel {
         this.rtspTransport = other.rtspTransport;
         this.audio = other.audio;
         this.video = other.video;
+        this.publicAccess = other.publicAccess;
     }
 
     public Long getId() {
@@ -131,6 +136,14 @@ public class Channel {
 
     public void setVideo(VideoMode video) {
         this.video = video;
+    }
+
+    public boolean isPublicAccess() {
+        return publicAccess;
+    }
+
+    public void setPublicAccess(boolean publicAccess) {
+        this.publicAccess = publicAccess;
     }
 
     public Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package org.hlsgateway.playback.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
-import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.playback.control.PlaybackToken;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
@@ -35,14 +36,27 @@ public class Playback {
     @Inject
     Transcoders transcoders;
 
-    /** The running handle, or the channel to start; empty when no such channel exists. */
-    public Optional<TranscoderHandle> runningOrStart(String nickname) {
+    @Inject
+    PlaybackAccess access;
+
+    /** What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when unknown. */
+    public Optional<TranscodeSpec> spec(String nickname) {
         Optional<TranscoderHandle> running = transcoders.running(nickname);
         if (running.isPresent()) {
-            return running;
+            return Optional.of(running.get().spec());
         }
-        Optional<Channel> channel = ChannelValidator.isNickname(nickname) ? channels.find(nickname) : Optional.empty();
-        return channel.map(c -> transcoders.ensureStarted(TranscodeSpec.of(c)));
+        return ChannelValidator.isNickname(nickname) ? channels.find(nickname).map(TranscodeSpec::of) : Optional.empty();
+    }
+
+    /** Null when the request may watch; otherwise the 403 answer that says why not. */
+    public Response refusal(TranscodeSpec spec, String token, HttpServletRequest request) {
+        PlaybackToken.Verdict verdict = access.check(spec.nickname(), spec.publicAccess(), token, request);
+        return verdict == PlaybackToken.Verdict.VALID ? null
+                : ErrorResponses.of(Response.Status.FORBIDDEN, verdict.message());
+    }
+
+    public TranscoderHandle start(TranscodeSpec spec) {
+        return transcoders.ensureStarted(spec);
     }
 
     /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -23,6 +26,8 @@ import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.playback.control.PlaylistRewriter;
 
 /**
  * {@code GET /hls_gateway/read/{nickname}/{file}}: the playlist and segments of a running
@@ -43,7 +48,7 @@ public class ReadResource {
 
     @GET
     public void read(@PathParam("nickname") String nickname, @PathParam("file") String file,
-                     @Suspended AsyncResponse response) {
+                     @QueryParam("token") String token, @Suspended AsyncResponse response) {
         if (!ChannelValidator.isNickname(nickname)) {
             response.resume(Playback.unknown(nickname));
             return;
@@ -54,21 +59,46 @@ public class ReadResource {
                     "file must be index.m3u8 or a segment name such as abc123-7.ts"));
             return;
         }
-        Optional<TranscoderHandle> handle = hls.get().kind() == HlsFile.Kind.PLAYLIST
-                ? playback.runningOrStart(nickname) // a bookmarked playlist URL starts a cold channel too
-                : transcoders.running(nickname);
-        if (handle.isEmpty()) {
-            response.resume(hls.get().kind() == HlsFile.Kind.PLAYLIST ? Playback.unknown(nickname)
+        boolean playlist = hls.get().kind() == HlsFile.Kind.PLAYLIST;
+        // a bookmarked playlist URL starts a cold channel too; a segment needs a running one
+        Optional<TranscodeSpec> spec = playlist ? playback.spec(nickname)
+                : transcoders.running(nickname).map(TranscoderHandle::spec);
+        if (spec.isEmpty()) {
+            response.resume(playlist ? Playback.unknown(nickname)
                     : ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
                     + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
             return;
         }
-        transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
-        if (hls.get().kind() == HlsFile.Kind.PLAYLIST && !handle.get().isReady()) {
-            playback.answerWhenReady(handle.get(), response, ready -> serve(ready, hls.get()));
+        Response refused = playback.refusal(spec.get(), token, request);
+        if (refused != null) {
+            response.resume(refused);
             return;
         }
-        response.resume(serve(handle.get(), hls.get()));
+        TranscoderHandle handle = playlist ? playback.start(spec.get()) : transcoders.running(nickname).orElse(null);
+        if (handle == null) {
+            response.resume(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' has just stopped"));
+            return;
+        }
+        transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        String segmentToken = spec.get().publicAccess() ? null : token;
+        if (playlist && !handle.isReady()) {
+            playback.answerWhenReady(handle, response, ready -> serve(ready, hls.get(), segmentToken));
+            return;
+        }
+        response.resume(serve(handle, hls.get(), segmentToken));
+    }
+
+    /** The playlist with the player's token on every segment URI. */
+    private Response servePlaylist(java.nio.file.Path path, String token) {
+        try {
+            byte[] body = PlaylistRewriter.withToken(Files.readString(path), token).getBytes(StandardCharsets.UTF_8);
+            return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+                    .header("Content-Length", body.length)
+                    .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
+                    .build();
+        } catch (IOException e) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "the playlist cannot be read");
+        }
     }
 
     @OPTIONS
@@ -80,8 +110,11 @@ public class ReadResource {
                 .build();
     }
 
-    private Response serve(TranscoderHandle handle, HlsFile file) {
+    private Response serve(TranscoderHandle handle, HlsFile file, String token) {
         java.nio.file.Path path = handle.directory().resolve(file.name());
+        if (file.kind() == HlsFile.Kind.PLAYLIST && token != null) {
+            return servePlaylist(path, token);
+        }
         FileChannel channel;
         long size;
         try {

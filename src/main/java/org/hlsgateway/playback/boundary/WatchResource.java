@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
@@ -24,6 +26,7 @@ import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
  * {@code GET /hls_gateway/watch/{nickname}}: starts the channel if it is cold, waits for its
@@ -53,42 +56,62 @@ public class WatchResource {
     public void watch(@PathParam("nickname") String nickname,
                       @HeaderParam(HttpHeaders.ACCEPT) String accept,
                       @QueryParam("format") String format,
+                      @QueryParam("token") String token,
                       @Suspended AsyncResponse response) {
         if (!ChannelValidator.isNickname(nickname)) {
             response.resume(Playback.unknown(nickname));
             return;
         }
-        if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
-            response.resume(playerPage(nickname));
-            return;
-        }
-        Optional<TranscoderHandle> handle = playback.runningOrStart(nickname);
-        if (handle.isEmpty()) {
+        Optional<TranscodeSpec> spec = playback.spec(nickname);
+        if (spec.isEmpty()) {
             response.resume(Playback.unknown(nickname));
             return;
         }
+        Response refused = playback.refusal(spec.get(), token, request);
+        if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
+            response.resume(refused != null ? refusedPage(refused) : playerPage(nickname, token));
+            return;
+        }
+        if (refused != null) {
+            response.resume(refused);
+            return;
+        }
+        TranscoderHandle handle = playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
-        URI playlist = playlistUri(nickname); // UriInfo works on the request thread only
-        playback.answerWhenReady(handle.get(), response, ready -> Response.status(Response.Status.FOUND)
+        URI playlist = playlistUri(nickname, token); // UriInfo works on the request thread only
+        playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
                 .build());
     }
 
-    private Response playerPage(String nickname) {
+    private Response playerPage(String nickname, String token) {
         Optional<Channel> channel = channels.find(nickname);
         if (channel.isEmpty()) {
             return Playback.unknown(nickname);
         }
         String context = request.getContextPath();
-        String source = context + "/watch/" + nickname + "?format=hls";
+        String source = context + "/watch/" + nickname + "?format=hls"
+                + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, channel.get().getName(), source);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();
     }
 
-    private URI playlistUri(String nickname) {
-        return uri.getBaseUriBuilder().path("../read/{nickname}/" + HlsFile.PLAYLIST).build(nickname).normalize();
+    private Response refusedPage(Response refused) {
+        String message = ((jakarta.json.JsonObject) refused.getEntity()).getString("message");
+        return Response.status(refused.getStatus())
+                .entity(PlayerPage.message(request.getContextPath(), "Not allowed", message))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .build();
+    }
+
+    private URI playlistUri(String nickname, String token) {
+        var builder = uri.getBaseUriBuilder().path("../read/{nickname}/" + HlsFile.PLAYLIST);
+        if (token != null) {
+            builder.queryParam("token", token);
+        }
+        return builder.build(nickname).normalize();
     }
 }

@@ -22,6 +22,15 @@ public final class PlayerPage {
                 .replace("{{source}}", escape(source));
     }
 
+    /** A small page with a message, for browsers that may not watch. */
+    public static String message(String contextPath, String title, String text) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + " · HLS Gateway</title><link rel=\"stylesheet\" href=\"" + escape(contextPath)
+                + "/resources/css/player.css\"></head><body><main><h1>" + escape(title) + "</h1><p id=\"message\">"
+                + escape(text) + "</p><p class=\"links\"><a href=\"" + escape(contextPath)
+                + "/login.xhtml\">Log in</a> · <a href=\"" + escape(contextPath) + "/\">All channels</a></p></main></body></html>";
+    }
+
     /** HTML-escapes text for element content and double-quoted attributes. */
     public static String escape(String text) {
         if (text == null) {

@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,7 +43,8 @@ public class Transcoders {
     @Resource
     ManagedExecutorService executor;
 
-    private GatewayConfig config;
+    @Inject
+    GatewayConfig config;
     private FfmpegLocator.Ffmpeg ffmpeg;
     private String unavailableReason;
     private PlaylistWatcher watcher;
@@ -50,7 +52,6 @@ public class Transcoders {
 
     @PostConstruct
     void start() {
-        config = GatewayConfig.fromEnvironment();
         FfmpegLocator locator = new FfmpegLocator();
         Optional<FfmpegLocator.Ffmpeg> found = locator.locate(config.ffmpegPath(), System.getenv("PATH"), config.bundledFfmpeg());
         if (found.isPresent()) {

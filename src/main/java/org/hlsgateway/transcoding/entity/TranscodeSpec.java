@@ -6,10 +6,15 @@ import org.hlsgateway.channels.entity.RtspTransport;
 import org.hlsgateway.channels.entity.VideoMode;
 
 /** What one transcoder needs to know about its channel: an immutable snapshot. */
-public record TranscodeSpec(String nickname, String url, RtspTransport rtspTransport, AudioMode audio, VideoMode video) {
+public record TranscodeSpec(String nickname, String url, RtspTransport rtspTransport, AudioMode audio, VideoMode video,
+                            boolean publicAccess) {
+
+    public TranscodeSpec(String nickname, String url, RtspTransport rtspTransport, AudioMode audio, VideoMode video) {
+        this(nickname, url, rtspTransport, audio, video, false);
+    }
 
     public static TranscodeSpec of(Channel channel) {
         return new TranscodeSpec(channel.getNickname(), channel.getUrl(), channel.getRtspTransport(),
-                channel.getAudio(), channel.getVideo());
+                channel.getAudio(), channel.getVideo(), channel.isPublicAccess());
     }
 }

@@ -11,6 +11,7 @@ import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.pages.ChannelEditPage;
 import org.hlsgateway.testsupport.pages.ChannelListPage;
+import org.hlsgateway.testsupport.pages.LoginPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,7 +55,7 @@ class AdminConsoleIT {
 
     @Test
     void addAChannelSeeItListedThenDeleteIt() {
-        ChannelListPage list = ChannelListPage.open(browser, gateway.uri(""));
+        ChannelListPage list = LoginPage.open(browser, gateway.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
 
         list = list.add()
                 .nickname("console1")
@@ -76,7 +77,7 @@ class AdminConsoleIT {
 
     @Test
     void invalidInputShowsTheReasonAndStoresNothing() throws Exception {
-        ChannelEditPage form = ChannelListPage.open(browser, gateway.uri("")).add()
+        ChannelEditPage form = LoginPage.open(browser, gateway.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD).add()
                 .nickname("Console 1!")
                 .url("file:///etc/passwd");
 

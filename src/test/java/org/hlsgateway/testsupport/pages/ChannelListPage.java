@@ -49,7 +49,7 @@ public final class ChannelListPage {
     }
 
     public String watchUrl(String nickname) {
-        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
+        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("data-watch"));
     }
 
     public String nameHtml(String nickname) {
@@ -67,6 +67,24 @@ public final class ChannelListPage {
             }
         }
         throw last;
+    }
+
+    public boolean hasAddButton() {
+        return !browser.findElements(By.id("add")).isEmpty();
+    }
+
+    public boolean hasDeleteButtons() {
+        return fresh(() -> !browser.findElements(By.cssSelector("button[id$=':delete']")).isEmpty());
+    }
+
+    public String playbackUrl(String nickname) {
+        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
+    }
+
+    /** Logs out through the top bar and lands on the login page. */
+    public LoginPage logOut() {
+        browser.findElement(By.id("logout-form:logout")).click();
+        return LoginPage.at(browser);
     }
 
     public ChannelEditPage add() {

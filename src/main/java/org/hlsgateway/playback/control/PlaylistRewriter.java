@@ -1,0 +1,30 @@
+package org.hlsgateway.playback.control;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Appends the player's token to every segment URI of a playlist, so players that drop query strings still work. */
+public final class PlaylistRewriter {
+
+    private PlaylistRewriter() {
+    }
+
+    public static String withToken(String playlist, String token) {
+        if (token == null || token.isEmpty()) {
+            return playlist;
+        }
+        String query = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(playlist.length() + 256);
+        for (String line : playlist.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                out.append(trimmed).append(trimmed.contains("?") ? '&' : '?').append(query);
+            } else {
+                out.append(line);
+            }
+            out.append('\n');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+}

@@ -1,0 +1,159 @@
+package org.hlsgateway.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.hlsgateway.config.GatewayConfig;
+
+/**
+ * The gateway's one authentication mechanism (Jakarta Security): a login form with a session
+ * for the console, HTTP Basic for {@code /api/*}. The API never answers with a login page.
+ */
+@ApplicationScoped
+public class GatewayAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String LOCKED_SECONDS = "hls.login.lockedSeconds";
+    static final String SESSION_CALLER = "hls.caller";
+    static final String SESSION_GROUPS = "hls.groups";
+    private static final String REALM = "Basic realm=\"HLS Gateway\", charset=\"UTF-8\"";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    GatewayConfig config;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential login) {
+            return formLogin(login, request, context);
+        }
+        if (isApi(request)) {
+            return basic(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            @SuppressWarnings("unchecked")
+            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups);
+        }
+        if (context.isProtected()) {
+            String target = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/login.xhtml?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+            session.removeAttribute(SESSION_GROUPS);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private AuthenticationStatus formLogin(UsernamePasswordCredential login, HttpServletRequest request,
+                                           HttpMessageContext context) {
+        CredentialValidationResult result = check(login, request);
+        if (result == null || result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.responseUnauthorized();
+        }
+        request.getSession(true);
+        request.changeSessionId(); // no session fixation
+        HttpSession session = request.getSession();
+        session.setMaxInactiveInterval(config.sessionTimeoutMinutes() * 60);
+        session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+        session.setAttribute(SESSION_GROUPS, Set.copyOf(result.getCallerGroups()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            UsernamePasswordCredential login = decode(header.substring(6).trim());
+            CredentialValidationResult result = login == null ? null : check(login, request);
+            if (result != null && result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+            Object locked = request.getAttribute(LOCKED_SECONDS);
+            return unauthorized(response, locked != null
+                    ? "too many failed logins: try again in " + locked + " s"
+                    : "wrong user name or password");
+        }
+        if (context.isProtected()) {
+            return unauthorized(response, "log in with HTTP Basic (the console's user name and password)");
+        }
+        return context.doNothing();
+    }
+
+    /** 401 with a JSON message and a Basic challenge: API clients never get a login page. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", REALM);
+            response.setContentType("application/json;charset=utf-8");
+            response.getWriter().write("{\"status\":401,\"message\":\"" + message + "\",\"errors\":[]}");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Validates unless the account or client is locked; null when locked. */
+    private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
+        String client = request.getRemoteAddr();
+        long locked = guard.secondsLocked(login.getCaller(), client);
+        if (locked > 0) {
+            request.setAttribute(LOCKED_SECONDS, locked);
+            return null;
+        }
+        CredentialValidationResult result = identities.validate(login);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            guard.succeeded(login.getCaller(), client);
+        } else {
+            guard.failed(login.getCaller(), client);
+        }
+        return result;
+    }
+
+    private static UsernamePasswordCredential decode(String encoded) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 0 ? null : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+}

@@ -1,0 +1,14 @@
+// Copy buttons next to playback URLs. Delegated, so it survives the table's periodic refresh.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('.copy-button');
+  if (!button) { return; }
+  var input = button.parentElement.querySelector('input');
+  input.select();
+  var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 1500); };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+  } else {
+    document.execCommand('copy');
+    done();
+  }
+});

@@ -1,0 +1,50 @@
+package org.hlsgateway.testsupport.pages;
+
+import java.net.URI;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The login page at {@code /hls_gateway/login.xhtml}. */
+public final class LoginPage {
+
+    private final WebDriver browser;
+
+    private LoginPage(WebDriver browser) {
+        this.browser = browser;
+    }
+
+    public static LoginPage open(WebDriver browser, URI base) {
+        browser.get(base.resolve("login.xhtml").toString());
+        return at(browser);
+    }
+
+    public static LoginPage at(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
+        return new LoginPage(browser);
+    }
+
+    /** Logs in and expects the page the login was for (the channel list by default). */
+    public ChannelListPage logInAs(String username, String password) {
+        submit(username, password);
+        return ChannelListPage.at(browser);
+    }
+
+    /** Logs in with wrong credentials; returns the error shown. */
+    public String logInExpectingError(String username, String password) {
+        submit(username, password);
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
+            String text = b.findElement(By.id("login:messages")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    private void submit(String username, String password) {
+        browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+}
