@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.hlsgateway.api.ErrorMappers;
 import org.hlsgateway.channels.boundary.ChannelsResource;
+import org.hlsgateway.security.boundary.UsersResource;
 
 /** The REST API under {@code /hls_gateway/api}. */
 @ApplicationPath("api")
@@ -12,6 +13,6 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ChannelsResource.class, ErrorMappers.class);
+        return Set.of(ChannelsResource.class, UsersResource.class, ErrorMappers.class);
     }
 }

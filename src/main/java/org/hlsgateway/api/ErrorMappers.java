@@ -1,5 +1,6 @@
 package org.hlsgateway.api;
 
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.transcoding.control.StartFailedException;
 
 /** Turns every exception into a JSON error with a status and a message; never a stack trace. */
@@ -27,11 +29,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
-        if (e instanceof EJBAccessException || e instanceof ForbiddenException) {
+        if (isAccessDenied(e) || e instanceof ForbiddenException) {
             return ErrorResponses.of(Response.Status.FORBIDDEN, "your role may not do this; it needs the admin role");
         }
         if (e instanceof InvalidChannelException invalid) {
             return ErrorResponses.of(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.errors());
+        }
+        if (e instanceof UserException user) {
+            return ErrorResponses.of(Response.Status.fromStatusCode(user.status()), user.getMessage());
         }
         if (e instanceof DuplicateNicknameException) {
             return ErrorResponses.of(Response.Status.CONFLICT, e.getMessage());
@@ -56,10 +61,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
     }
 
+    private static boolean isAccessDenied(Throwable e) {
+        return e instanceof EJBAccessException || e instanceof AccessLocalException;
+    }
+
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while ((current instanceof EJBException || current.getClass() == RuntimeException.class)
-                && !(current instanceof EJBAccessException) && current.getCause() != null) {
+                && !isAccessDenied(current) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

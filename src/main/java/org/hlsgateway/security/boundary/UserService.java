@@ -57,7 +57,7 @@ public class UserService {
             throw new UserException("role must be admin or viewer");
         }
         if (find(username).isPresent()) {
-            throw new UserException("user name '" + username + "' is taken");
+            throw new UserException(409, "user name '" + username + "' is taken");
         }
         User user = new User();
         user.setUsername(username);
@@ -118,17 +118,17 @@ public class UserService {
     }
 
     private User existing(String username) {
-        return find(username).orElseThrow(() -> new UserException("no user named '" + username + "'"));
+        return find(username).orElseThrow(() -> new UserException(404, "no user named '" + username + "'"));
     }
 
     private void refuseOwnAccountAndLastAdmin(User user, String action) {
         if (user.getUsername().equals(caller())) {
-            throw new UserException("you cannot " + action + " your own account");
+            throw new UserException(403, "you cannot " + action + " your own account");
         }
         if (user.getRole() == Role.ADMIN && user.isEnabled()) {
             long admins = all().stream().filter(u -> u.getRole() == Role.ADMIN && u.isEnabled()).count();
             if (admins <= 1) {
-                throw new UserException("you cannot " + action + " the last enabled admin");
+                throw new UserException(403, "you cannot " + action + " the last enabled admin");
             }
         }
     }

@@ -1,0 +1,124 @@
+package org.hlsgateway.security.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.Set;
+import org.hlsgateway.security.control.UserException;
+import org.hlsgateway.security.entity.Role;
+import org.hlsgateway.security.entity.User;
+
+/** {@code /hls_gateway/api/users}: the console's user management for scripts (admins only, enforced by {@link UserService}). */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    private static final Set<String> FIELDS = Set.of("username", "password", "role", "enabled");
+
+    @Inject
+    UserService users;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        users.all().forEach(u -> all.add(json(u)));
+        return all.build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonObject body) {
+        checkFields(body);
+        User user = users.create(text(body, "username"), text(body, "password"), role(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(user.getUsername()).build()).entity(json(user)).build();
+    }
+
+    /** Changes {@code password} and/or {@code enabled}. */
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("username") String username, JsonObject body) {
+        checkFields(body);
+        if (body.containsKey("password")) {
+            users.resetPassword(username, text(body, "password"));
+        }
+        JsonValue enabled = body == null ? null : body.get("enabled");
+        if (enabled != null) {
+            if (enabled != JsonValue.TRUE && enabled != JsonValue.FALSE) {
+                throw new UserException("enabled must be true or false");
+            }
+            users.setEnabled(username, enabled == JsonValue.TRUE);
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
+    }
+
+    private static void checkFields(JsonObject body) {
+        if (body == null) {
+            throw new UserException("a JSON object is required");
+        }
+        for (String key : body.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new UserException("unknown field '" + key + "'; allowed: enabled, password, role, username");
+            }
+        }
+    }
+
+    private static String text(JsonObject body, String key) {
+        JsonValue value = body.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new UserException(key + " must be a string");
+    }
+
+    private static Role role(JsonObject body) {
+        String value = text(body, "role");
+        if (value == null) {
+            return Role.VIEWER;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case Role.ADMIN_NAME -> Role.ADMIN;
+            case Role.VIEWER_NAME -> Role.VIEWER;
+            default -> throw new UserException("role must be admin or viewer");
+        };
+    }
+
+    private static JsonObject json(User user) {
+        return Json.createObjectBuilder()
+                .add("username", user.getUsername())
+                .add("role", user.getRole().roleName())
+                .add("enabled", user.isEnabled())
+                .add("createdAt", String.valueOf(user.getCreatedAt()))
+                .build();
+    }
+}

@@ -1,0 +1,221 @@
+package org.hlsgateway.security.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.RtspCamera;
+import org.hlsgateway.testsupport.Tokens;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Authentication, roles and signed playback URLs over HTTP, on a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+    static RtspCamera camera;
+
+    @ArquillianResource
+    URL deployment;
+
+    Gateway admin;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.gateway();
+    }
+
+    @BeforeAll
+    static void startCamera() throws Exception {
+        camera = RtspCamera.start();
+    }
+
+    @AfterAll
+    static void stopCamera() throws Exception {
+        camera.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        admin = new Gateway(deployment);
+    }
+
+    @Test
+    void anonymousConsoleAccessRedirectsToTheLoginPage() throws Exception {
+        HttpResponse<String> list = admin.anonymous().get("admin/list/");
+
+        assertEquals(302, list.statusCode());
+        assertTrue(list.headers().firstValue("Location").orElse("").contains("/hls_gateway/login.xhtml?next=%2Fadmin%2Flist%2F"));
+        HttpResponse<String> login = admin.anonymous().get("login.xhtml");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("login:password"));
+    }
+
+    @Test
+    void theApiAnswers401WithoutOrWithWrongCredentialsAndNeverALoginPage() throws Exception {
+        HttpResponse<String> none = admin.anonymous().get("api/channels");
+        HttpResponse<String> wrong = admin.as("admin", "not-the-password").get("api/channels");
+        HttpResponse<String> right = admin.get("api/channels");
+
+        assertEquals(401, none.statusCode());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertFalse(Gateway.json(none.body()).getString("message").isBlank());
+        assertFalse(none.body().contains("<html"), "no login page for the API");
+        assertEquals(401, wrong.statusCode());
+        assertEquals(200, right.statusCode());
+    }
+
+    @Test
+    void aViewerReadsAndWatchesButCannotChangeAnything() throws Exception {
+        ensureUser("viewer1", "viewer-password-1", "viewer");
+        admin.createChannel("viewed1", camera.url(), "\"public\":false");
+        Gateway viewer = admin.as("viewer1", "viewer-password-1");
+
+        assertEquals(200, viewer.get("api/channels").statusCode());
+        assertEquals(200, viewer.get("api/channels/viewed1").statusCode());
+        assertEquals(200, viewer.get("api/channels/viewed1/playback-url?ttl=60").statusCode());
+        HttpResponse<String> create = viewer.send("POST", "api/channels", "{\"nickname\":\"byviewer\",\"url\":\"rtsp://h/x\"}");
+        HttpResponse<String> delete = viewer.send("DELETE", "api/channels/viewed1", null);
+        HttpResponse<String> users = viewer.get("api/users");
+
+        assertEquals(403, create.statusCode(), create.body());
+        assertFalse(Gateway.json(create.body()).getString("message").isBlank());
+        assertEquals(403, delete.statusCode());
+        assertEquals(403, users.statusCode());
+        assertEquals(404, admin.get("api/channels/byviewer").statusCode());
+        assertEquals(200, admin.get("api/channels/viewed1").statusCode());
+    }
+
+    @Test
+    void adminsManageUsersAndDisabledUsersCannotLogIn() throws Exception {
+        admin.send("DELETE", "api/users/temp1", null);
+        HttpResponse<String> created = admin.send("POST", "api/users",
+                "{\"username\":\"temp1\",\"password\":\"temp-password-1\",\"role\":\"viewer\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(created.body().contains("temp-password-1"));
+        assertEquals(200, admin.as("temp1", "temp-password-1").get("api/channels").statusCode());
+
+        assertEquals(204, admin.send("PUT", "api/users/temp1", "{\"enabled\":false}").statusCode());
+        assertEquals(401, admin.as("temp1", "temp-password-1").get("api/channels").statusCode());
+        assertEquals(204, admin.send("PUT", "api/users/temp1", "{\"enabled\":true,\"password\":\"temp-password-2\"}").statusCode());
+        assertEquals(200, admin.as("temp1", "temp-password-2").get("api/channels").statusCode());
+        assertEquals(401, admin.as("temp1", "temp-password-1").get("api/channels").statusCode());
+
+        assertEquals(409, admin.send("POST", "api/users", "{\"username\":\"temp1\",\"password\":\"another-pass\"}").statusCode());
+        assertEquals(400, admin.send("POST", "api/users", "{\"username\":\"Bad User\",\"password\":\"long-enough\"}").statusCode());
+        assertEquals(400, admin.send("POST", "api/users", "{\"username\":\"short1\",\"password\":\"short\"}").statusCode());
+        assertEquals(403, admin.send("DELETE", "api/users/admin", null).statusCode(), "nobody deletes their own account");
+        assertEquals(204, admin.send("DELETE", "api/users/temp1", null).statusCode());
+        assertEquals(401, admin.as("temp1", "temp-password-2").get("api/channels").statusCode());
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountForAWhile() throws Exception {
+        ensureUser("locked1", "locked-password-1", "viewer");
+        Gateway wrong = admin.as("locked1", "wrong-password");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, wrong.get("api/channels").statusCode());
+        }
+        assertEquals(401, wrong.get("api/channels").statusCode());
+
+        HttpResponse<String> right = admin.as("locked1", "locked-password-1").get("api/channels");
+
+        assertEquals(401, right.statusCode(), "the right password is refused while the account is locked");
+        assertTrue(Gateway.json(right.body()).getString("message").contains("too many failed logins"), right.body());
+        assertEquals(200, admin.get("api/channels").statusCode(), "other accounts are not locked");
+    }
+
+    @Test
+    void aProtectedChannelPlaysWithASignedUrlAndEverySegmentUriCarriesTheToken() throws Exception {
+        admin.createChannel("signed1", camera.url(), "\"public\":false");
+        Gateway player = admin.anonymous();
+        assertEquals(403, player.get("watch/signed1").statusCode());
+
+        JsonObject playback = Gateway.json(admin.get("api/channels/signed1/playback-url?ttl=120").body());
+        URI signed = URI.create(playback.getString("url"));
+        assertTrue(signed.getQuery().startsWith("token="), signed.toString());
+        HttpResponse<String> watch = player.get(signed);
+        assertEquals(302, watch.statusCode(), watch.body());
+        URI playlistUri = URI.create(watch.headers().firstValue("Location").orElseThrow());
+        assertTrue(playlistUri.getQuery().startsWith("token="), "the redirect keeps the token");
+
+        HttpResponse<String> playlist = player.get(playlistUri);
+        assertEquals(200, playlist.statusCode());
+        List<String> segments = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertFalse(segments.isEmpty());
+        assertTrue(segments.stream().allMatch(s -> s.contains("?token=")), segments.toString());
+
+        String segment = segments.get(segments.size() - 1);
+        assertEquals(200, player.getBytes("read/signed1/" + segment).statusCode());
+        HttpResponse<String> bare = player.get("read/signed1/" + segment.substring(0, segment.indexOf('?')));
+        assertEquals(403, bare.statusCode(), "a segment without the token is refused");
+    }
+
+    @Test
+    void expiredForgedAndOtherChannelTokensAre403WithAMessage() throws Exception {
+        admin.createChannel("signed2", camera.url(), "\"public\":false");
+        admin.createChannel("signed3", camera.url(), "\"public\":false");
+        Gateway player = admin.anonymous();
+        String valid = Tokens.valid("signed2");
+        String forged = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
+
+        HttpResponse<String> expired = player.get("watch/signed2?token=" + Tokens.expired("signed2"));
+        HttpResponse<String> tampered = player.get("watch/signed2?token=" + forged);
+        HttpResponse<String> otherChannel = player.get("watch/signed3?token=" + valid);
+        HttpResponse<String> garbage = player.get("read/signed2/index.m3u8?token=not-a-token");
+
+        assertEquals(403, expired.statusCode());
+        assertTrue(Gateway.json(expired.body()).getString("message").contains("expired"));
+        assertEquals(403, tampered.statusCode());
+        assertTrue(Gateway.json(tampered.body()).getString("message").contains("not valid"));
+        assertEquals(403, otherChannel.statusCode());
+        assertTrue(Gateway.json(otherChannel.body()).getString("message").contains("not valid for this channel"));
+        assertEquals(403, garbage.statusCode());
+        assertEquals("IDLE", Gateway.json(admin.get("api/channels/signed2").body()).getString("state"),
+                "refused requests never start FFmpeg");
+        assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=abc").statusCode());
+        assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=5").statusCode());
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() throws Exception {
+        admin.createChannel("headers1", camera.url(), null);
+        HttpResponse<String> page = admin.anonymous().get("login.xhtml");
+        HttpResponse<String> player = admin.anonymous().get("watch/headers1", "text/html");
+        HttpResponse<String> api = admin.get("api/channels");
+
+        for (HttpResponse<String> response : List.of(page, player, api)) {
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), response.uri().toString());
+        }
+        assertTrue(page.headers().allValues("Content-Security-Policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")));
+        String playerPolicy = String.join(";", player.headers().allValues("Content-Security-Policy"));
+        assertTrue(playerPolicy.contains("script-src 'self'") && !playerPolicy.contains("unsafe-inline"), playerPolicy);
+        assertTrue(playerPolicy.contains("frame-ancestors 'none'"));
+    }
+
+    private void ensureUser(String username, String password, String role) throws Exception {
+        HttpResponse<String> created = admin.send("POST", "api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
+        if (created.statusCode() == 409) {
+            admin.send("PUT", "api/users/" + username, "{\"enabled\":true,\"password\":\"" + password + "\"}");
+        } else {
+            assertEquals(201, created.statusCode(), created.body());
+        }
+    }
+}
