@@ -80,7 +80,7 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
                                            HttpMessageContext context) {
         CredentialValidationResult result = check(login, request);
         if (result == null || result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            return AuthenticationStatus.SEND_FAILURE; // the login page says why; no container error page
         }
         request.getSession(true);
         request.changeSessionId(); // no session fixation

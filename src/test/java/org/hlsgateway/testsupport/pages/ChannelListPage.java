@@ -3,9 +3,7 @@ package org.hlsgateway.testsupport.pages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +30,7 @@ public final class ChannelListPage {
     }
 
     public List<String> nicknames() {
-        return fresh(() -> browser.findElements(By.cssSelector("#channels\\:table .nickname")).stream()
+        return Fresh.read(() -> browser.findElements(By.cssSelector("#channels\\:table .nickname")).stream()
                 .map(WebElement::getText).toList());
     }
 
@@ -41,32 +39,19 @@ public final class ChannelListPage {
     }
 
     public String state(String nickname) {
-        return fresh(() -> row(nickname).findElement(By.cssSelector(".state")).getText());
+        return Fresh.read(() -> row(nickname).findElement(By.cssSelector(".state")).getText());
     }
 
     public String source(String nickname) {
-        return fresh(() -> row(nickname).findElement(By.cssSelector(".source")).getText());
+        return Fresh.read(() -> row(nickname).findElement(By.cssSelector(".source")).getText());
     }
 
     public String watchUrl(String nickname) {
-        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("data-watch"));
+        return Fresh.read(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("data-watch"));
     }
 
     public String nameHtml(String nickname) {
-        return fresh(() -> row(nickname).getAttribute("innerHTML"));
-    }
-
-    /** The table refreshes itself every few seconds; a read that straddles a refresh is repeated. */
-    private static <T> T fresh(Supplier<T> read) {
-        StaleElementReferenceException last = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            try {
-                return read.get();
-            } catch (StaleElementReferenceException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return Fresh.read(() -> row(nickname).getAttribute("innerHTML"));
     }
 
     public boolean hasAddButton() {
@@ -74,11 +59,11 @@ public final class ChannelListPage {
     }
 
     public boolean hasDeleteButtons() {
-        return fresh(() -> !browser.findElements(By.cssSelector("button[id$=':delete']")).isEmpty());
+        return Fresh.read(() -> !browser.findElements(By.cssSelector("button[id$=':delete']")).isEmpty());
     }
 
     public String playbackUrl(String nickname) {
-        return fresh(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
+        return Fresh.read(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
     }
 
     /** Logs out through the top bar and lands on the login page. */
@@ -93,7 +78,7 @@ public final class ChannelListPage {
     }
 
     public ChannelListPage delete(String nickname) {
-        fresh(() -> {
+        Fresh.read(() -> {
             row(nickname).findElement(By.cssSelector("button[id$=':delete']")).click();
             return null;
         });

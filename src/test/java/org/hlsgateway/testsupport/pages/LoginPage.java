@@ -43,7 +43,9 @@ public final class LoginPage {
     }
 
     private void submit(String username, String password) {
+        browser.findElement(By.id("login:username")).clear();
         browser.findElement(By.id("login:username")).sendKeys(username);
+        browser.findElement(By.id("login:password")).clear();
         browser.findElement(By.id("login:password")).sendKeys(password);
         browser.findElement(By.id("login:submit")).click();
     }

@@ -1,0 +1,53 @@
+package org.hlsgateway.testsupport.pages;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** User management at {@code /hls_gateway/admin/users/}. */
+public final class UsersPage {
+
+    private final WebDriver browser;
+
+    private UsersPage(WebDriver browser) {
+        this.browser = browser;
+    }
+
+    public static UsersPage open(WebDriver browser, URI base) {
+        browser.get(base.resolve("admin/users/").toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("users:table")));
+        return new UsersPage(browser);
+    }
+
+    public List<String> usernames() {
+        return Fresh.read(() -> browser.findElements(By.cssSelector("#users\\:table .username")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    public UsersPage add(String username, String password) {
+        browser.findElement(By.id("users:newName")).sendKeys(username);
+        browser.findElement(By.id("users:newPassword")).sendKeys(password);
+        browser.findElement(By.id("users:add")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> usernames().contains(username));
+        return this;
+    }
+
+    public UsersPage delete(String username) {
+        Fresh.read(() -> {
+            browser.findElement(By.xpath("//tr[.//span[contains(@class,'username') and text()='" + username + "']]"))
+                    .findElement(By.cssSelector("button[id$=':delete']")).click();
+            return null;
+        });
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(b -> !usernames().contains(username));
+        return this;
+    }
+
+}
