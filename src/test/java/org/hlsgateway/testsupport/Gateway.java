@@ -80,6 +80,22 @@ public final class Gateway {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a body with any content type (hostile-input tests). */
+    public HttpResponse<String> sendRaw(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends JSON with an {@code Origin} header, as a page of another site would. */
+    public HttpResponse<String> sendWithOrigin(String method, String path, String json, String origin)
+            throws IOException, InterruptedException {
+        HttpRequest request = request(path).header("Content-Type", "application/json").header("Origin", origin)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Creates a channel through the API (replacing one left by an earlier run, since the
      * database is a file) and fails unless it answered 201. The channel is public unless

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,8 @@ public class ChannelsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue json) {
+        JsonObject body = object(json);
         Channel created = channels.create(ChannelJson.read(requireBody(body), config.publicByDefault()));
         URI location = uri.getAbsolutePathBuilder().path(created.getNickname()).build();
         return Response.created(location).entity(json(created)).build();
@@ -71,7 +73,8 @@ public class ChannelsResource {
     @PUT
     @Path("{nickname}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(@PathParam("nickname") String nickname, JsonObject body) {
+    public JsonObject update(@PathParam("nickname") String nickname, JsonValue json) {
+        JsonObject body = object(json);
         Channel changes = ChannelJson.read(requireBody(body), config.publicByDefault());
         if (changes.getNickname() == null) {
             changes.setNickname(nickname);
@@ -116,6 +119,10 @@ public class ChannelsResource {
             // reported below
         }
         throw new InvalidChannelException("ttl", "ttl must be a whole number of seconds from 10 to 31536000");
+    }
+
+    private static JsonObject object(JsonValue json) {
+        return json instanceof JsonObject o ? o : null;
     }
 
     private static JsonObject requireBody(JsonObject body) {

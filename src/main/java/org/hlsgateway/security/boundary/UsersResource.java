@@ -47,7 +47,8 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue json) {
+        JsonObject body = object(json);
         checkFields(body);
         User user = users.create(text(body, "username"), text(body, "password"), role(body));
         return Response.created(uri.getAbsolutePathBuilder().path(user.getUsername()).build()).entity(json(user)).build();
@@ -57,7 +58,8 @@ public class UsersResource {
     @PUT
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("username") String username, JsonObject body) {
+    public Response update(@PathParam("username") String username, JsonValue json) {
+        JsonObject body = object(json);
         checkFields(body);
         if (body.containsKey("password")) {
             users.resetPassword(username, text(body, "password"));
@@ -77,6 +79,10 @@ public class UsersResource {
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
         return Response.noContent().build();
+    }
+
+    private static JsonObject object(JsonValue json) {
+        return json instanceof JsonObject o ? o : null;
     }
 
     private static void checkFields(JsonObject body) {

@@ -1,0 +1,75 @@
+package org.hlsgateway.security.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Cross-site request forgery defence in front of the console and the API: a changing request
+ * whose {@code Origin} is another site is refused, and a console form posted without its view
+ * state (the form's token) is refused before Faces sees it. A forged view state ends in the
+ * Faces exception handler ({@link ExpiredFormHandlerFactory}), also with 403.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class CrossSiteRequests extends HttpFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!SAFE.contains(request.getMethod())) {
+            String origin = request.getHeader("Origin");
+            if (origin != null && !sameOrigin(origin, request)) {
+                refuse(response, "cross-site request refused: Origin " + printable(origin) + " is not this gateway");
+                return;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (isFacesForm(path, request) && request.getParameter("jakarta.faces.ViewState") == null) {
+                refuse(response, "the form token (view state) is missing: reload the page and submit the form again");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isFacesForm(String path, HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean facesPath = path.endsWith(".xhtml") || path.endsWith("/");
+        return facesPath && type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
+    }
+
+    private static boolean sameOrigin(String origin, HttpServletRequest request) {
+        try {
+            URI uri = URI.create(origin);
+            int port = uri.getPort() != -1 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+            String host = request.getHeader("Host");
+            String expected = host != null ? host : request.getServerName() + ":" + request.getServerPort();
+            String actual = uri.getHost() + ":" + port;
+            String expectedWithPort = expected.contains(":") ? expected
+                    : expected + ":" + ("https".equals(request.getScheme()) ? 443 : 80);
+            return actual.equalsIgnoreCase(expectedWithPort);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=utf-8");
+        response.getWriter().write("{\"status\":403,\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"errors\":[]}");
+    }
+}

@@ -1,0 +1,73 @@
+package org.hlsgateway.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A logged-in console session without a browser: cookies, and form posts as a browser would send them. */
+public final class ConsoleSession {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ConsoleSession(URI base) {
+        this.base = base;
+    }
+
+    public static ConsoleSession logIn(URI base, String username, String password) throws IOException, InterruptedException {
+        ConsoleSession session = new ConsoleSession(base);
+        String page = session.get("login.xhtml").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", username);
+        form.put("login:password", password);
+        form.put("login:next", "");
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page));
+        HttpResponse<String> answer = session.post("login.xhtml", form, null);
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("login as " + username + " answered " + answer.statusCode());
+        }
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form; {@code origin} null sends no Origin header. */
+    public HttpResponse<String> post(String path, Map<String, String> form, String origin) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static String viewState(String page) {
+        Matcher m = VIEW_STATE.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no view state in the page");
+        }
+        return m.group(1).replace("&#58;", ":").replace("&amp;", "&");
+    }
+}
