@@ -1,6 +1,7 @@
 package org.hlsgateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GatewayConfigTest {
 
@@ -109,5 +111,108 @@ class GatewayConfigTest {
         assertEquals(2, low.playlistSize());
         assertEquals(86400, high.idleTimeoutSeconds());
         assertEquals(30, high.segmentSeconds());
+    }
+
+    @Test
+    void securityDefaults() {
+        GatewayConfig config = GatewayConfig.from(Map.of());
+
+        assertFalse(config.publicByDefault(), "channels are protected unless configured otherwise");
+        assertEquals(3600, config.tokenTtlSeconds());
+        assertEquals(30, config.sessionTimeoutMinutes());
+        assertEquals(5, config.loginFreeFailures());
+        assertEquals("", config.adminPassword());
+        assertEquals("", config.tokenSecret());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "public, true",
+            "PUBLIC, true",
+            "Public, true",
+            "' public ', true",
+            "protected, false",
+            "PROTECTED, false"})
+    void playbackDefault(String value, boolean expectedPublic) {
+        GatewayConfig config = GatewayConfig.from(Map.of("HLS_PLAYBACK_DEFAULT", value));
+
+        assertEquals(expectedPublic, config.publicByDefault());
+    }
+
+    @Test
+    void blankPlaybackDefaultMeansProtected() {
+        GatewayConfig config = GatewayConfig.from(Map.of("HLS_PLAYBACK_DEFAULT", "  "));
+
+        assertFalse(config.publicByDefault());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"open", "private", "true", "publicx"})
+    void invalidPlaybackDefaultIsRefusedByName(String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of("HLS_PLAYBACK_DEFAULT", value)));
+
+        assertTrue(e.getMessage().contains("HLS_PLAYBACK_DEFAULT"), e.getMessage());
+        assertTrue(e.getMessage().contains(value), e.getMessage());
+    }
+
+    @Test
+    void securityOverrides() {
+        GatewayConfig config = GatewayConfig.from(Map.of(
+                "HLS_TOKEN_TTL", "600",
+                "HLS_SESSION_TIMEOUT", " 45 ",
+                "HLS_LOGIN_MAX_FAILURES", "3",
+                "HLS_ADMIN_PASSWORD", "s3cret-admin",
+                "HLS_TOKEN_SECRET", "0123456789abcdef0123"));
+
+        assertEquals(600, config.tokenTtlSeconds());
+        assertEquals(45, config.sessionTimeoutMinutes());
+        assertEquals(3, config.loginFreeFailures());
+        assertEquals("s3cret-admin", config.adminPassword());
+        assertEquals("0123456789abcdef0123", config.tokenSecret());
+    }
+
+    @Test
+    void securityBoundariesAreAccepted() {
+        GatewayConfig low = GatewayConfig.from(Map.of(
+                "HLS_TOKEN_TTL", "10", "HLS_SESSION_TIMEOUT", "1", "HLS_LOGIN_MAX_FAILURES", "1"));
+        GatewayConfig high = GatewayConfig.from(Map.of(
+                "HLS_TOKEN_TTL", "31536000", "HLS_SESSION_TIMEOUT", "1440", "HLS_LOGIN_MAX_FAILURES", "1000"));
+
+        assertEquals(10, low.tokenTtlSeconds());
+        assertEquals(1, low.sessionTimeoutMinutes());
+        assertEquals(1, low.loginFreeFailures());
+        assertEquals(31_536_000, high.tokenTtlSeconds());
+        assertEquals(1440, high.sessionTimeoutMinutes());
+        assertEquals(1000, high.loginFreeFailures());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "HLS_TOKEN_TTL, 9",
+            "HLS_TOKEN_TTL, 31536001",
+            "HLS_TOKEN_TTL, -1",
+            "HLS_SESSION_TIMEOUT, 0",
+            "HLS_SESSION_TIMEOUT, 1441",
+            "HLS_LOGIN_MAX_FAILURES, 0",
+            "HLS_LOGIN_MAX_FAILURES, 1001"})
+    void securityValuesOutOfRangeAreRefusedByName(String name, String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of(name, value)));
+
+        assertTrue(e.getMessage().contains(name), e.getMessage());
+        assertTrue(e.getMessage().contains(value), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "HLS_TOKEN_TTL, 1h",
+            "HLS_SESSION_TIMEOUT, thirty",
+            "HLS_LOGIN_MAX_FAILURES, 5.0"})
+    void securityValuesThatAreNotNumbersAreRefusedByName(String name, String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of(name, value)));
+
+        assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 }

@@ -66,7 +66,7 @@ public class Passwords {
         if (password.length() > MAX_LENGTH) {
             return "password must have at most " + MAX_LENGTH + " characters";
         }
-        if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (password.chars().anyMatch(Character::isISOControl)) {
             return "password must not contain control characters";
         }
         return null;

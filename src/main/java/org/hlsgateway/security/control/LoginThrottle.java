@@ -5,14 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Slows down password guessing. After {@code freeFailures} failed logins for one key (an account,
- * or a client address with a larger allowance), the key is locked for a time that doubles with
- * each further failure, up to {@code maxLockMillis}. A success clears the key.
+ * Slows down password guessing. The first {@code freeFailures} failed logins for one key (an
+ * account, or a client address with a larger allowance) cost nothing; each failure after them
+ * locks the key, first for {@code firstLockMillis}, then for twice as long as the last time, up to
+ * {@code maxLockMillis}. A success clears the key; so do {@code 2 * maxLockMillis} without failures,
+ * which also keeps the map from growing without bound.
  */
 public final class LoginThrottle {
 
-    private record Failures(int count, long lockedUntil) {
+    private record Failures(int count, long lockedUntil, long lastFailure) {
     }
+
+    private static final int PRUNE_ABOVE = 10_000;
 
     private final int freeFailures;
     private final long firstLockMillis;
@@ -35,15 +39,15 @@ public final class LoginThrottle {
 
     /** Records a failure; returns the lock it earned in milliseconds (0 for none yet). */
     public long failed(String key) {
-        Failures updated = failures.merge(key, new Failures(1, 0), (old, one) -> {
-            int count = old.count() + 1;
-            return new Failures(count, lockUntil(count));
+        long now = clock.getAsLong();
+        Failures updated = failures.compute(key, (k, old) -> {
+            int count = old == null || now - old.lastFailure() > forgetMillis() ? 1 : old.count() + 1;
+            return new Failures(count, lockUntil(count, now), now);
         });
-        if (updated.count() == 1 && freeFailures == 0) {
-            updated = new Failures(1, lockUntil(1));
-            failures.put(key, updated);
+        if (failures.size() > PRUNE_ABOVE) {
+            failures.values().removeIf(f -> now - f.lastFailure() > forgetMillis());
         }
-        return Math.max(0, updated.lockedUntil() - clock.getAsLong());
+        return Math.max(0, updated.lockedUntil() - now);
     }
 
     public void succeeded(String key) {
@@ -55,12 +59,16 @@ public final class LoginThrottle {
         return f == null ? 0 : f.count();
     }
 
-    private long lockUntil(int count) {
+    private long lockUntil(int count, long now) {
         int over = count - freeFailures;
         if (over <= 0) {
             return 0;
         }
         long lock = firstLockMillis << Math.min(over - 1, 20);
-        return clock.getAsLong() + Math.min(lock, maxLockMillis);
+        return now + Math.min(lock, maxLockMillis);
+    }
+
+    private long forgetMillis() {
+        return 2 * maxLockMillis;
     }
 }

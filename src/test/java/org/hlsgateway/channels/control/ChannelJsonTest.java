@@ -167,4 +167,76 @@ class ChannelJsonTest {
         assertEquals(AudioMode.NONE, read.getAudio());
         assertEquals("rtsp://cam.local/stream", read.getUrl());
     }
+
+    @Test
+    void publicDefaultsToTheGivenDefault() {
+        JsonObject body = json("{'nickname':'cam1','url':'rtsp://cam/x'}");
+
+        assertTrue(ChannelJson.read(body, true).isPublicAccess());
+        assertFalse(ChannelJson.read(body, false).isPublicAccess());
+        assertFalse(ChannelJson.read(body).isPublicAccess(), "the one-argument read means protected");
+    }
+
+    @Test
+    void nullPublicMeansTheDefault() {
+        JsonObject body = json("{'nickname':'cam1','url':'rtsp://cam/x','public':null}");
+
+        assertTrue(ChannelJson.read(body, true).isPublicAccess());
+        assertFalse(ChannelJson.read(body, false).isPublicAccess());
+    }
+
+    @Test
+    void publicIsRead() {
+        Channel open = ChannelJson.read(json("{'nickname':'cam1','url':'rtsp://cam/x','public':true}"), false);
+        Channel closed = ChannelJson.read(json("{'nickname':'cam1','url':'rtsp://cam/x','public':false}"), true);
+
+        assertTrue(open.isPublicAccess());
+        assertFalse(closed.isPublicAccess());
+    }
+
+    @Test
+    void publicMustBeABoolean() {
+        InvalidChannelException e = invalid("{'nickname':'cam1','url':'rtsp://cam/x','public':'yes'}");
+
+        assertEquals(Set.of("public"), fields(e));
+        String message = errorOf(e, "public").message();
+        assertTrue(message.contains("public") && message.contains("true") && message.contains("false"), message);
+    }
+
+    @Test
+    void publicAsANumberIsNamed() {
+        InvalidChannelException e = invalid("{'nickname':'cam1','url':'rtsp://cam/x','public':1}");
+
+        assertEquals(Set.of("public"), fields(e));
+    }
+
+    @Test
+    void writeOutputsPublic() {
+        Channel channel = new Channel();
+        channel.setNickname("cam1");
+        channel.setName("Cam");
+        channel.setUrl("rtsp://cam.local/stream");
+        channel.setPublicAccess(true);
+
+        JsonObject open = ChannelJson.write(channel, TranscoderStatus.idle(null, null), "http://gw/watch/cam1");
+        channel.setPublicAccess(false);
+        JsonObject closed = ChannelJson.write(channel, TranscoderStatus.idle(null, null), "http://gw/watch/cam1");
+
+        assertTrue(open.getBoolean("public"));
+        assertFalse(closed.getBoolean("public"));
+    }
+
+    @Test
+    void publicSurvivesAWriteAndReadBack() {
+        Channel channel = new Channel();
+        channel.setNickname("cam1");
+        channel.setName("Cam");
+        channel.setUrl("rtsp://cam.local/stream");
+        channel.setPublicAccess(true);
+
+        JsonObject written = ChannelJson.write(channel, TranscoderStatus.idle(null, null), "http://gw/watch/cam1");
+        Channel read = ChannelJson.read(written, false);
+
+        assertTrue(read.isPublicAccess());
+    }
 }
