@@ -37,7 +37,7 @@ public final class ConsoleSession {
         form.put("login:password", password);
         form.put("login:next", "");
         form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page));
+        form.putAll(formTokens(page));
         HttpResponse<String> answer = session.post("login.xhtml", form, null);
         if (answer.statusCode() != 302) {
             throw new AssertionError("login as " + username + " answered " + answer.statusCode());
@@ -61,6 +61,19 @@ public final class ConsoleSession {
             request.header("Origin", origin);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+    /** The hidden fields a browser sends with a console form of {@code page}: view state and CSP nonce. */
+    public static Map<String, String> formTokens(String page) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("jakarta.faces.ViewState", viewState(page));
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            tokens.put("primefaces.nonce", nonce.group(1));
+        }
+        return tokens;
     }
 
     public static String viewState(String page) {

@@ -113,10 +113,30 @@ public final class SourceUrl {
 
     /** Removes every occurrence of a URL's credentials from a text such as an FFmpeg log line. */
     public static String scrub(String text, String url) {
-        if (text == null || url == null || !hasCredentials(url)) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(url, masked(url));
+        String scrubbed = url != null && hasCredentials(url) ? text.replace(url, masked(url)) : text;
+        // FFmpeg may print the URL in another form (a default port added, a sub-protocol's URL):
+        // mask the password wherever it appears, then every user:password@ that follows a scheme
+        String password = password(url);
+        if (password != null && password.length() >= 3) {
+            scrubbed = scrubbed.replace(password, "***");
+        }
+        return ANY_CREDENTIALS.matcher(scrubbed).replaceAll("$1$2:***@");
+    }
+
+    private static final java.util.regex.Pattern ANY_CREDENTIALS =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^:/@\\s]+):[^@\\s]*@");
+
+    private static String password(String url) {
+        int at = credentialsEnd(url);
+        if (at < 0) {
+            return null;
+        }
+        String userInfo = url.substring(url.indexOf("://") + 3, at);
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? null : userInfo.substring(colon + 1);
     }
 
     private static Iterable<String> sortedSchemes() {

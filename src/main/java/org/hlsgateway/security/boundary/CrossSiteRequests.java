@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Cross-site request forgery defence in front of the console and the API: a changing request
  * whose {@code Origin} is another site is refused, and a console form posted without its view
- * state (the form's token) is refused before Faces sees it. A forged view state ends in the
+ * state (the form's token) is refused before Faces sees it. A forged view state or a missing PrimeFaces nonce ends in the
  * Faces exception handler ({@link ExpiredFormHandlerFactory}), also with 403.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -29,6 +29,9 @@ public class CrossSiteRequests extends HttpFilter {
             if (origin != null && !sameOrigin(origin, request)) {
                 refuse(response, "cross-site request refused: Origin " + printable(origin) + " is not this gateway");
                 return;
+            }
+            if (request.getCharacterEncoding() == null) {
+                request.setCharacterEncoding("UTF-8"); // before the parameters are read below
             }
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (isFacesForm(path, request) && request.getParameter("jakarta.faces.ViewState") == null) {

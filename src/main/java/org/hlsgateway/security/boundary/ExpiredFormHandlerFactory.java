@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * A form posted without a valid view state (an expired page, or a forged cross-site request)
- * gets 403 with a message instead of a server error.
+ * A form posted without a valid view state or PrimeFaces nonce (an expired page, or a forged
+ * cross-site request) gets 403 with a message instead of a server error.
  */
 public class ExpiredFormHandlerFactory extends ExceptionHandlerFactory {
 
@@ -31,9 +31,15 @@ public class ExpiredFormHandlerFactory extends ExceptionHandlerFactory {
                     if (isExpired(thrown)) {
                         events.remove();
                         FacesContext faces = FacesContext.getCurrentInstance();
+                        var external = faces.getExternalContext();
                         try {
-                            faces.getExternalContext().responseSendError(403,
-                                    "This form has expired or did not come from this site: reload the page and try again.");
+                            if (!external.isResponseCommitted()) {
+                                external.responseReset();
+                                external.setResponseStatus(403);
+                                external.setResponseContentType("text/plain;charset=utf-8");
+                                external.getResponseOutputWriter().write(
+                                        "This form has expired or did not come from this site: reload the page and try again.");
+                            }
                         } catch (IOException e) {
                             throw new FacesException(e);
                         }
@@ -45,9 +51,10 @@ public class ExpiredFormHandlerFactory extends ExceptionHandlerFactory {
         };
     }
 
+    /** An expired or forged view state, or a PrimeFaces CSP nonce that does not match the page's. */
     private static boolean isExpired(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof ViewExpiredException) {
+            if (t instanceof ViewExpiredException || t.getClass().getName().equals("org.primefaces.csp.CspException")) {
                 return true;
             }
         }

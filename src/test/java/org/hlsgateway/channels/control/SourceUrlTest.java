@@ -162,4 +162,16 @@ class SourceUrlTest {
         assertEquals(line, SourceUrl.scrub(line, "rtsp://host/x"));
         assertNull(SourceUrl.scrub(null, "rtsp://user:secret@host/x"));
     }
+
+    @Test
+    void scrubMasksTheUrlInTheFormsFfmpegPrintsItIn() {
+        String url = "rtsp://admin:p@ss-word@cam/x";
+        String line = "rtsp://admin:p@ss-word@cam:554/x: 401; retry via rtsp://admin:p@ss-word@cam:554/x?t=1; other tcp://u:pw@h";
+
+        String scrubbed = SourceUrl.scrub(line, url);
+
+        assertFalse(scrubbed.contains("p@ss-word"), scrubbed);
+        assertFalse(scrubbed.contains("u:pw@"), scrubbed);
+        assertEquals("rtsp://admin:***@cam:554/x: 401; retry via rtsp://admin:***@cam:554/x?t=1; other tcp://u:***@h", scrubbed);
+    }
 }

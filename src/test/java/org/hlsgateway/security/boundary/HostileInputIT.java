@@ -165,6 +165,8 @@ class HostileInputIT {
                 editForm("csrf1", null), null)), Set.of(403)));
         all.add(new Case("console form with a forged token", http(() -> console.post("admin/channel/edit.xhtml",
                 editForm("csrf2", "-1234567890123456789:987654321"), null)), Set.of(403)));
+        all.add(new Case("console form with its view state but without the page's nonce", http(() -> console.post(
+                "admin/channel/edit.xhtml", editForm("csrf5", viewState), null)), Set.of(403)));
         all.add(new Case("console form from another site", http(() -> console.post("admin/channel/edit.xhtml",
                 editForm("csrf3", viewState), "https://evil.example")), Set.of(403)));
         all.add(new Case("API call from another site", http(() -> admin.sendWithOrigin("POST", "api/channels",
@@ -231,9 +233,12 @@ class HostileInputIT {
                 .sorted().collect(Collectors.joining("\n"));
     }
 
+    /** FFmpeg processes of the gateway under test (their output lies under the ITs' work directory). */
     private static Set<Long> ffmpegPids() {
+        String workDir = System.getProperty("hls.test.dir", "target/it");
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(workDir)).orElse(false))
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 

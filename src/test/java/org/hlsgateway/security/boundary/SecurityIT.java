@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.hlsgateway.testsupport.ConsoleSession;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
@@ -123,6 +124,35 @@ class SecurityIT {
         assertEquals(403, admin.send("DELETE", "api/users/admin", null).statusCode(), "nobody deletes their own account");
         assertEquals(204, admin.send("DELETE", "api/users/temp1", null).statusCode());
         assertEquals(401, admin.as("temp1", "temp-password-2").get("api/channels").statusCode());
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordInTheConsole() throws Exception {
+        ensureUser("changer1", "first-password-1", "viewer");
+        ConsoleSession console = ConsoleSession.logIn(admin.uri(""), "changer1", "first-password-1");
+        String page = console.get("account/password.xhtml").body();
+
+        HttpResponse<String> wrongCurrent = console.post("account/password.xhtml",
+                passwordForm("not-my-password", "second-password-2", ConsoleSession.formTokens(page)), null);
+        assertTrue(wrongCurrent.body().contains("the current password is wrong"), wrongCurrent.statusCode() + " " + wrongCurrent.body());
+        HttpResponse<String> changed = console.post("account/password.xhtml",
+                passwordForm("first-password-1", "second-password-2", ConsoleSession.formTokens(wrongCurrent.body())), null);
+
+        assertTrue(changed.body().contains("Password changed"), changed.body());
+        assertEquals(401, admin.as("changer1", "first-password-1").get("api/channels").statusCode());
+        assertEquals(200, admin.as("changer1", "second-password-2").get("api/channels").statusCode());
+    }
+
+    private static java.util.Map<String, String> passwordForm(String current, String replacement,
+                                                               java.util.Map<String, String> tokens) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("account", "account");
+        form.put("account:current", current);
+        form.put("account:replacement", replacement);
+        form.put("account:repeat", replacement);
+        form.put("account:change", "");
+        form.putAll(tokens);
+        return form;
     }
 
     @Test
