@@ -25,7 +25,8 @@ public record GatewayConfig(
         boolean publicByDefault,
         int tokenTtlSeconds,
         int sessionTimeoutMinutes,
-        int loginFreeFailures) {
+        int loginFreeFailures,
+        java.util.Set<String> trustedProxies) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -57,7 +58,9 @@ public record GatewayConfig(
                 playbackDefault(text(source, "HLS_PLAYBACK_DEFAULT", "protected")),
                 number(source, "HLS_TOKEN_TTL", 3600, 10, 31_536_000),
                 number(source, "HLS_SESSION_TIMEOUT", 30, 1, 1440),
-                number(source, "HLS_LOGIN_MAX_FAILURES", 5, 1, 1000));
+                number(source, "HLS_LOGIN_MAX_FAILURES", 5, 1, 1000),
+                java.util.Set.of(text(source, "HLS_TRUSTED_PROXIES", "").split("\\s*,\\s*")).stream()
+                        .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     private static boolean playbackDefault(String value) {

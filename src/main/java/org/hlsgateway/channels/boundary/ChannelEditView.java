@@ -83,7 +83,7 @@ public class ChannelEditView implements Serializable {
 
     private static String clientId(String field) {
         return switch (field) {
-            case "nickname", "name", "url", "audio", "video" -> "channel:" + field;
+            case "nickname", "name", "url", "audio", "video", "logo", "tvgId", "tvgName", "sortOrder", "group" -> "channel:" + field;
             case "rtspTransport" -> "channel:transport";
             default -> null;
         };

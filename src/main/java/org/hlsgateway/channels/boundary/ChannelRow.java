@@ -6,12 +6,12 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
 /** One line of the channel lists: the channel with credentials masked, plus its live state. */
 public record ChannelRow(String nickname, String name, String url, String state, int viewers, String lastError,
-                         String watchUrl, boolean publicAccess, String playbackUrl) {
+                         String watchUrl, boolean publicAccess, String playbackUrl, String group) {
 
     public static ChannelRow of(Channel channel, TranscoderStatus status, String watchUrl, String playbackUrl) {
         return new ChannelRow(channel.getNickname(), channel.getName(), SourceUrl.masked(channel.getUrl()),
                 status.state().name(), status.viewers(), status.lastError(), watchUrl, channel.isPublicAccess(),
-                playbackUrl);
+                playbackUrl, channel.getGroupTitle());
     }
 
     // EL reads JavaBeans getters; records only have accessor methods
@@ -41,6 +41,10 @@ public record ChannelRow(String nickname, String name, String url, String state,
 
     public String getWatchUrl() {
         return watchUrl;
+    }
+
+    public String getGroup() {
+        return group;
     }
 
     public boolean isPublicAccess() {

@@ -19,7 +19,8 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 /** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
 public final class ChannelJson {
 
-    private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video", "public");
+    private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video", "public",
+            "group", "logo", "tvgId", "tvgName", "sortOrder");
 
     private ChannelJson() {
     }
@@ -44,6 +45,11 @@ public final class ChannelJson {
         channel.setAudio(option(body, "audio", AudioMode.class, AudioMode.AAC, errors));
         channel.setVideo(option(body, "video", VideoMode.class, VideoMode.COPY, errors));
         channel.setPublicAccess(flag(body, "public", publicByDefault, errors));
+        channel.setGroupTitle(text(body, "group", errors));
+        channel.setLogo(text(body, "logo", errors));
+        channel.setTvgId(text(body, "tvgId", errors));
+        channel.setTvgName(text(body, "tvgName", errors));
+        channel.setSortOrder(whole(body, "sortOrder", errors));
         if (!errors.isEmpty()) {
             // report the other fields' problems in the same answer
             Set<String> reported = new java.util.HashSet<>();
@@ -63,9 +69,14 @@ public final class ChannelJson {
                 .add("audio", channel.getAudio().value())
                 .add("video", channel.getVideo().value())
                 .add("public", channel.isPublicAccess())
+                .add("sortOrder", channel.getSortOrder())
                 .add("watchUrl", watchUrl)
                 .add("state", status.state().name())
                 .add("viewers", status.viewers());
+        add(json, "group", channel.getGroupTitle());
+        add(json, "logo", channel.getLogo());
+        add(json, "tvgId", channel.getTvgId());
+        add(json, "tvgName", channel.getTvgName());
         add(json, "lastError", status.lastError());
         add(json, "startedAt", status.startedAt());
         add(json, "lastAccessAt", status.lastAccessAt());
@@ -85,6 +96,22 @@ public final class ChannelJson {
         } else {
             json.add(key, value instanceof Instant i ? i.toString() : value.toString());
         }
+    }
+
+    private static int whole(JsonObject body, String key, List<FieldError> errors) {
+        JsonValue value = body.get(key);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return 0;
+        }
+        if (value instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException e) {
+                // reported below
+            }
+        }
+        errors.add(new FieldError(key, key + " must be a whole number"));
+        return 0;
     }
 
     private static boolean flag(JsonObject body, String key, boolean fallback, List<FieldError> errors) {

@@ -15,6 +15,10 @@ public final class ChannelValidator {
     private ChannelValidator() {
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static boolean isNickname(String value) {
         return value != null && NICKNAME.matcher(value).matches();
     }
@@ -32,6 +36,21 @@ public final class ChannelValidator {
             errors.add(new FieldError("name", "name must not contain control characters"));
         }
         SourceUrl.problem(channel.getUrl()).ifPresent(p -> errors.add(new FieldError("url", p)));
+        attribute(errors, "group", channel.getGroupTitle(), 100);
+        attribute(errors, "tvgId", channel.getTvgId(), 100);
+        attribute(errors, "tvgName", channel.getTvgName(), 200);
+        String logo = channel.getLogo();
+        if (logo != null && !logo.isEmpty()) {
+            String scheme = SourceUrl.scheme(logo);
+            if (logo.length() > SourceUrl.MAX_LENGTH || !("http".equals(scheme) || "https".equals(scheme))
+                    || logo.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == 0x7f)) {
+                errors.add(new FieldError("logo", "logo must be an http(s) URL of at most " + SourceUrl.MAX_LENGTH
+                        + " characters without spaces or quotes"));
+            }
+        }
+        if (channel.getSortOrder() < 0 || channel.getSortOrder() > 1_000_000) {
+            errors.add(new FieldError("sortOrder", "sortOrder must be between 0 and 1000000"));
+        }
         if (channel.getRtspTransport() == null) {
             errors.add(new FieldError("rtspTransport", "rtspTransport must be tcp or udp"));
         }
@@ -44,6 +63,18 @@ public final class ChannelValidator {
         return errors;
     }
 
+    /** M3U attribute values: no quotes (they would end the attribute), no control characters. */
+    private static void attribute(List<FieldError> errors, String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, field + " must be at most " + max + " characters"));
+        } else if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"')) {
+            errors.add(new FieldError(field, field + " must not contain quotes or control characters"));
+        }
+    }
+
     /** Throws when {@code channel} is invalid; fills in the display name from the nickname. */
     public static void require(Channel channel) {
         if (channel.getName() == null || channel.getName().isBlank()) {
@@ -51,6 +82,10 @@ public final class ChannelValidator {
         } else {
             channel.setName(channel.getName().strip());
         }
+        channel.setGroupTitle(blankToNull(channel.getGroupTitle()));
+        channel.setLogo(blankToNull(channel.getLogo()));
+        channel.setTvgId(blankToNull(channel.getTvgId()));
+        channel.setTvgName(blankToNull(channel.getTvgName()));
         List<FieldError> errors = check(channel);
         if (!errors.isEmpty()) {
             throw new InvalidChannelException(errors);

@@ -18,7 +18,7 @@ import java.time.Instant;
 /** A live source the gateway turns into HLS on demand. */
 @Entity
 @Table(name = "HLS_CHANNEL")
-@NamedQuery(name = Channel.ALL, query = "SELECT c FROM Channel c ORDER BY c.nickname")
+@NamedQuery(name = Channel.ALL, query = "SELECT c FROM Channel c ORDER BY c.sortOrder, c.nickname")
 @NamedQuery(name = Channel.BY_NICKNAME, query = "SELECT c FROM Channel c WHERE c.nickname = :nickname")
 public class Channel {
 
@@ -58,6 +58,23 @@ public class Channel {
     @Column(name = "PUBLIC_ACCESS", columnDefinition = "BOOLEAN DEFAULT FALSE") // DEFAULT: older databases gain the column
     private boolean publicAccess;
 
+    /** IPTV metadata: group-title, tvg-logo, tvg-id and tvg-name in the M3U export. */
+    @Column(name = "GROUP_TITLE", length = 100)
+    private String groupTitle;
+
+    @Column(length = 2048)
+    private String logo;
+
+    @Column(length = 100)
+    private String tvgId;
+
+    @Column(length = 200)
+    private String tvgName;
+
+    /** Position in lists and exports; ties are ordered by nickname. */
+    @Column(name = "SORT_ORDER", columnDefinition = "INTEGER DEFAULT 0")
+    private int sortOrder;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -84,6 +101,11 @@ public class Channel {
         this.audio = other.audio;
         this.video = other.video;
         this.publicAccess = other.publicAccess;
+        this.groupTitle = other.groupTitle;
+        this.logo = other.logo;
+        this.tvgId = other.tvgId;
+        this.tvgName = other.tvgName;
+        this.sortOrder = other.sortOrder;
     }
 
     public Long getId() {
@@ -144,6 +166,46 @@ public class Channel {
 
     public void setPublicAccess(boolean publicAccess) {
         this.publicAccess = publicAccess;
+    }
+
+    public String getGroupTitle() {
+        return groupTitle;
+    }
+
+    public void setGroupTitle(String groupTitle) {
+        this.groupTitle = groupTitle;
+    }
+
+    public String getLogo() {
+        return logo;
+    }
+
+    public void setLogo(String logo) {
+        this.logo = logo;
+    }
+
+    public String getTvgId() {
+        return tvgId;
+    }
+
+    public void setTvgId(String tvgId) {
+        this.tvgId = tvgId;
+    }
+
+    public String getTvgName() {
+        return tvgName;
+    }
+
+    public void setTvgName(String tvgName) {
+        this.tvgName = tvgName;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
     }
 
     public Instant getCreatedAt() {

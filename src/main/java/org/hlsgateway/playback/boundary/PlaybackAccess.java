@@ -50,6 +50,18 @@ public class PlaybackAccess {
         return tokens.sign(nickname, Instant.now().getEpochSecond() + ttlSeconds);
     }
 
+    public String signUntil(String subject, long expiresAtEpochSeconds) {
+        return tokens.sign(subject, expiresAtEpochSeconds);
+    }
+
+    /** The expiry of a valid token for {@code subject}, or -1 when it is not valid. */
+    public long validUntil(String subject, String token) {
+        if (tokens.verify(token, subject, Instant.now().getEpochSecond()) != PlaybackToken.Verdict.VALID) {
+            return -1;
+        }
+        return Long.parseLong(token.substring(0, token.indexOf('.')));
+    }
+
     private byte[] secret() {
         if (!config.tokenSecret().isBlank()) {
             byte[] configured = config.tokenSecret().getBytes(StandardCharsets.UTF_8);

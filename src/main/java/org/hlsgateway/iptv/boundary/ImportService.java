@@ -1,0 +1,76 @@
+package org.hlsgateway.iptv.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.iptv.control.ImportLine;
+import org.hlsgateway.iptv.control.ImportPlanner;
+import org.hlsgateway.iptv.control.ImportRow;
+import org.hlsgateway.security.entity.Role;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+
+/** Batch import of channels: plans every line, then applies all of them in one transaction (or none). */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+
+    /** The plan and whether it was stored. */
+    public record Result(boolean applied, List<ImportLine> lines) {
+
+        public long count(ImportLine.Action action) {
+            return lines.stream().filter(l -> l.action() == action).count();
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Transcoders transcoders;
+
+    @Inject
+    GatewayConfig config;
+
+    /**
+     * @param partial store the valid lines even when others are rejected (default: all or nothing)
+     */
+    public Result run(List<ImportRow> rows, boolean dryRun, boolean partial) {
+        Map<String, Channel> existing = em.createNamedQuery(Channel.ALL, Channel.class).getResultList().stream()
+                .collect(Collectors.toMap(Channel::getNickname, Function.identity()));
+        List<ImportLine> plan = ImportPlanner.plan(rows, existing, config.publicByDefault());
+        boolean rejected = plan.stream().anyMatch(l -> l.action() == ImportLine.Action.REJECT);
+        if (dryRun || (rejected && !partial)) {
+            return new Result(false, plan);
+        }
+        int stored = 0;
+        for (ImportLine line : plan) {
+            if (line.action() == ImportLine.Action.CREATE) {
+                em.persist(line.channel());
+            } else if (line.action() == ImportLine.Action.UPDATE) {
+                transcoders.stopAndWait(line.nickname());
+                existing.get(line.nickname()).copySettingsFrom(line.channel());
+            } else {
+                continue;
+            }
+            if (++stored % 500 == 0) {
+                em.flush();
+            }
+        }
+        em.flush();
+        Result result = new Result(true, plan);
+        LOG.info(() -> "import: " + result.count(ImportLine.Action.CREATE) + " created, "
+                + result.count(ImportLine.Action.UPDATE) + " updated, " + result.count(ImportLine.Action.REJECT) + " rejected");
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+package org.hlsgateway.iptv.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.playback.boundary.PlaybackAccess;
+
+/**
+ * {@code GET /hls_gateway/playlist.m3u[?group=...][&token=...]}: the channels as an extended M3U for
+ * IPTV apps. Anyone gets the public channels; a logged-in console session, or a playlist token from
+ * {@code /api/playlist-url}, gets every channel with signed watch URLs.
+ */
+@WebServlet("/playlist.m3u")
+public class PlaylistServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Playlists playlists;
+
+    @Inject
+    transient PlaybackAccess access;
+
+    @Inject
+    transient GatewayConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = request.getParameter("token");
+        String group = request.getParameter("group");
+        if (group != null && (group.length() > 100 || group.chars().anyMatch(c -> c < 0x20))) {
+            error(response, 400, "group must be at most 100 characters without control characters");
+            return;
+        }
+        long expiresAt;
+        if (token != null) {
+            expiresAt = access.validUntil(Playlists.PLAYLIST_SUBJECT, token);
+            if (expiresAt < 0) {
+                error(response, 403, "the playlist token is expired or not valid; ask for a new playlist URL");
+                return;
+            }
+        } else if (request.getUserPrincipal() != null) {
+            expiresAt = Instant.now().getEpochSecond() + config.tokenTtlSeconds();
+        } else {
+            expiresAt = -1;
+        }
+        byte[] body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("audio/x-mpegurl;charset=utf-8");
+        response.setHeader("Content-Disposition", "inline; filename=\"hls-gateway.m3u\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\",\"errors\":[]}");
+    }
+}

@@ -1,0 +1,34 @@
+package org.hlsgateway.iptv.control;
+
+import java.util.Set;
+
+/**
+ * The gateway's own base URL as the client sees it: from the request, or from
+ * {@code X-Forwarded-Proto} / {@code X-Forwarded-Host} when the request comes from a trusted proxy.
+ */
+public final class PublicUrl {
+
+    private PublicUrl() {
+    }
+
+    /** E.g. {@code https://tv.example.org/hls_gateway}, without a trailing slash. */
+    public static String base(String scheme, String host, int port, String contextPath, String remoteAddress,
+                              String forwardedProto, String forwardedHost, Set<String> trustedProxies) {
+        String s = scheme;
+        String authority = host + (isDefaultPort(scheme, port) ? "" : ":" + port);
+        if (remoteAddress != null && trustedProxies.contains(remoteAddress)) {
+            if (forwardedProto != null && forwardedProto.matches("(?i)https?")) {
+                s = forwardedProto.toLowerCase();
+            }
+            String first = forwardedHost == null ? null : forwardedHost.split(",")[0].trim();
+            if (first != null && first.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+                authority = first;
+            }
+        }
+        return s + "://" + authority + contextPath;
+    }
+
+    private static boolean isDefaultPort(String scheme, int port) {
+        return ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    }
+}
