@@ -1,0 +1,129 @@
+package org.hlsgateway.transcoding.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.FfmpegProcesses;
+import org.hlsgateway.testsupport.FfmpegSource;
+import org.hlsgateway.testsupport.Ffprobe;
+import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.RtspCamera;
+import org.hlsgateway.testsupport.StaticFiles;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every input kind besides RTSP, each against a real local peer: the gateway plays it as HLS. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InputKindsIT {
+
+    @ArquillianResource
+    URL deployment;
+
+    @TempDir
+    Path tmp;
+
+    Gateway gateway;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.gateway();
+    }
+
+    @BeforeEach
+    void connect() {
+        gateway = new Gateway(deployment);
+    }
+
+    @Test
+    void rtmp() throws Exception {
+        int port = RtspCamera.freePort();
+        String url = "rtmp://127.0.0.1:" + port + "/live/stream";
+        try (FfmpegSource source = FfmpegSource.start(tmp.resolve("rtmp.log"), "-f", "flv", "-listen", "1", url)) {
+            Thread.sleep(500); // let the sender listen
+            assertPlays("kind-rtmp", url);
+        }
+    }
+
+    @Test
+    void srt() throws Exception {
+        int port = RtspCamera.freePort();
+        try (FfmpegSource source = FfmpegSource.start(tmp.resolve("srt.log"), "-f", "mpegts",
+                "srt://127.0.0.1:" + port + "?mode=listener")) {
+            Thread.sleep(500);
+            assertPlays("kind-srt", "srt://127.0.0.1:" + port + "?mode=caller");
+        }
+    }
+
+    @Test
+    void httpMpegTs() throws Exception {
+        int port = RtspCamera.freePort();
+        String url = "http://127.0.0.1:" + port + "/live.ts";
+        try (FfmpegSource source = FfmpegSource.start(tmp.resolve("http.log"), "-f", "mpegts", "-listen", "1", url)) {
+            Thread.sleep(500);
+            assertPlays("kind-http-ts", url);
+        }
+    }
+
+    @Test
+    void httpHls() throws Exception {
+        Path hls = Files.createDirectories(tmp.resolve("hls"));
+        try (FfmpegSource source = FfmpegSource.start(tmp.resolve("hls.log"), "-f", "hls", "-hls_time", "1",
+                "-hls_list_size", "6", "-hls_flags", "delete_segments+omit_endlist+temp_file",
+                hls.resolve("live.m3u8").toString());
+             StaticFiles server = StaticFiles.serve(hls)) {
+            awaitFile(hls.resolve("live.m3u8"));
+            assertPlays("kind-http-hls", "http://127.0.0.1:" + server.port() + "/live.m3u8");
+        }
+    }
+
+    @Test
+    void udpMpegTs() throws Exception {
+        int port = RtspCamera.freePort();
+        try (FfmpegSource source = FfmpegSource.start(tmp.resolve("udp.log"), "-f", "mpegts",
+                "udp://127.0.0.1:" + port + "?pkt_size=1316")) {
+            assertPlays("kind-udp", "udp://127.0.0.1:" + port);
+        }
+    }
+
+    private void assertPlays(String nickname, String url) throws Exception {
+        gateway.createChannel(nickname, url, null);
+        try {
+            HttpResponse<String> watch = gateway.get("watch/" + nickname);
+            assertEquals(302, watch.statusCode(), url + ": " + watch.body());
+            HttpResponse<String> playlist = gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow()));
+            List<String> segments = playlist.body().lines().filter(l -> l.endsWith(".ts")).toList();
+            assertTrue(!segments.isEmpty(), playlist.body());
+            HttpResponse<byte[]> segment = gateway.getBytes("read/" + nickname + "/" + segments.get(segments.size() - 1));
+            assertEquals(200, segment.statusCode());
+            Path file = tmp.resolve(nickname + ".ts");
+            Files.write(file, segment.body());
+            List<String> streams = Ffprobe.streams(file);
+            assertTrue(streams.contains("video h264"), url + ": " + streams);
+            assertTrue(streams.contains("audio aac"), url + ": " + streams);
+        } finally {
+            gateway.send("DELETE", "api/channels/" + nickname, null);
+            assertTrue(FfmpegProcesses.awaitNone(nickname, 5_000));
+        }
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 200 && !Files.exists(file); i++) {
+            Thread.sleep(50);
+        }
+    }
+}
