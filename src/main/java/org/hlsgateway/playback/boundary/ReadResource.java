@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
@@ -42,6 +43,9 @@ public class ReadResource {
 
     @Inject
     Transcoders transcoders;
+
+    @Inject
+    GatewayMetrics metrics;
 
     @Context
     HttpServletRequest request;
@@ -92,6 +96,7 @@ public class ReadResource {
     private Response servePlaylist(java.nio.file.Path path, String token) {
         try {
             byte[] body = PlaylistRewriter.withToken(Files.readString(path), token).getBytes(StandardCharsets.UTF_8);
+            metrics.served(body.length);
             return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
                     .header("Content-Length", body.length)
                     .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
@@ -125,6 +130,7 @@ public class ReadResource {
         } catch (IOException e) {
             return ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " cannot be read");
         }
+        metrics.served(size);
         StreamingOutput body = out -> {
             try (FileChannel in = channel) {
                 var target = Channels.newChannel(out);

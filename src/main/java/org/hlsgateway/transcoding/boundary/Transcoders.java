@@ -92,6 +92,23 @@ public class Transcoders {
         }
     }
 
+    /** Connects the metrics (or anything else that listens) to the registry's events. */
+    public void listen(TranscoderRegistry.Listener listener) {
+        registry.setListener(listener);
+    }
+
+    public int runningCount() {
+        return registry.runningCount();
+    }
+
+    public int viewers(String nickname) {
+        return registry.status(nickname).viewers();
+    }
+
+    public boolean ffmpegAvailable() {
+        return ffmpeg != null;
+    }
+
     public GatewayConfig config() {
         return config;
     }

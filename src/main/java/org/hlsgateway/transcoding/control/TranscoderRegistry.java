@@ -59,6 +59,30 @@ public final class TranscoderRegistry {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong starts = new AtomicLong();
 
+    /** Hears what happens to transcoders (for metrics); must be fast and must not throw. */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        default void started(String nickname) {
+        }
+
+        default void firstSegment(String nickname, long millis) {
+        }
+
+        default void failed(String nickname, StartFailedException.Kind kind) {
+        }
+    }
+
+    private volatile Listener listener = Listener.NONE;
+
+    public void setListener(Listener listener) {
+        this.listener = listener == null ? Listener.NONE : listener;
+    }
+
+    public int runningCount() {
+        return running.size();
+    }
+
     /** Builds FFmpeg's arguments for a spec and an output directory. */
     @FunctionalInterface
     public interface CommandFactory {
@@ -200,10 +224,12 @@ public final class TranscoderRegistry {
             ProcessStopper.deleteTree(directory);
             String reason = "FFmpeg could not be started: " + e.getMessage();
             failures.put(spec.nickname(), reason);
+            listener.failed(spec.nickname(), StartFailedException.Kind.UNAVAILABLE);
             throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, reason);
         }
         starts.incrementAndGet();
         TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong());
+        listener.started(spec.nickname());
         LOG.info(() -> "started FFmpeg pid " + process.pid() + " for channel " + spec.nickname()
                 + " from " + SourceUrl.masked(spec.url()));
         Thread reader = threads.newThread(() -> follow(handle));
@@ -219,6 +245,7 @@ public final class TranscoderRegistry {
         }
         scheduler.schedule(() -> timeOut(handle), settings.startTimeoutMillis(), TimeUnit.MILLISECONDS);
         handle.ready().thenAccept(h -> {
+            listener.firstSegment(h.nickname(), clock.getAsLong() - h.startedAt().toEpochMilli());
             failures.remove(h.nickname());
             h.touch(null, clock.getAsLong()); // the player gets a full idle window to fetch the playlist
         });
@@ -233,6 +260,7 @@ public final class TranscoderRegistry {
         String reason = "no segment within " + settings.startTimeoutMillis() / 1000 + " s"
                 + (last == null ? "" : "; FFmpeg's last line: " + SourceUrl.scrub(last, handle.spec().url()));
         failures.put(handle.nickname(), reason);
+        listener.failed(handle.nickname(), StartFailedException.Kind.TIMEOUT);
         handle.fail(new StartFailedException(StartFailedException.Kind.TIMEOUT, reason));
         LOG.warning(() -> "channel " + handle.nickname() + ": " + reason);
         stop(handle);
@@ -267,6 +295,7 @@ public final class TranscoderRegistry {
         String last = handle.stderr().lastError();
         String reason = SourceUrl.scrub(last == null ? "FFmpeg exited with code " + code : last, handle.spec().url());
         failures.put(handle.nickname(), reason);
+        listener.failed(handle.nickname(), StartFailedException.Kind.SOURCE_FAILED);
         LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + reason);
         if (handle.markStopping()) {
             running.remove(handle.nickname(), handle); // before failing, so waiters see FAILED, never STARTING
