@@ -18,9 +18,19 @@ if [ -f "$bundled/ffmpeg" ]; then
   export HLS_BUNDLED_FFMPEG="$bundled/ffmpeg"
 fi
 
+# Database: embedded H2 under HLS_DATA_DIR, or PostgreSQL when HLS_DB_URL is set
+database=(--postbootcommandfile "$here/post-boot-commands.asadmin")
+if [ -n "${HLS_DB_URL:-}" ]; then
+  export HLS_DB_USER="${HLS_DB_USER:-hls}" HLS_DB_PASSWORD="${HLS_DB_PASSWORD:-}"
+  # asadmin property lists are separated by ':', so the values go in escaped
+  export HLS_DB_URL_ASADMIN="${HLS_DB_URL//:/\\:}" HLS_DB_USER_ASADMIN="${HLS_DB_USER//:/\\:}" \
+         HLS_DB_PASSWORD_ASADMIN="${HLS_DB_PASSWORD//:/\\:}"
+  database=(--addLibs "$target/postgresql.jar" --postbootcommandfile "$here/post-boot-commands-postgresql.asadmin")
+fi
+
 exec java ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
   -jar "$target/payara-micro.jar" \
   --deploy "$target/hls_gateway.war" \
   --port "$HLS_PORT" \
   --nohazelcast \
-  --postbootcommandfile "$here/post-boot-commands.asadmin"
+  "${database[@]}"

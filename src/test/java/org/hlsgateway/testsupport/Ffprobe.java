@@ -26,4 +26,13 @@ public final class Ffprobe {
             return parts[1] + " " + parts[0];
         }).toList();
     }
+
+    /** The height of the first video stream. */
+    public static int videoHeight(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=height", "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return Integer.parseInt(out.lines().findFirst().orElseThrow().trim());
+    }
 }

@@ -83,7 +83,8 @@ public class ChannelEditView implements Serializable {
 
     private static String clientId(String field) {
         return switch (field) {
-            case "nickname", "name", "url", "audio", "video", "logo", "tvgId", "tvgName", "sortOrder", "group" -> "channel:" + field;
+            case "nickname", "name", "url", "audio", "video", "logo", "tvgId", "tvgName", "sortOrder", "group",
+                 "videoHeight", "videoBitrate" -> "channel:" + field;
             case "rtspTransport" -> "channel:transport";
             default -> null;
         };

@@ -20,7 +20,7 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 public final class ChannelJson {
 
     private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video", "public",
-            "group", "logo", "tvgId", "tvgName", "sortOrder");
+            "group", "logo", "tvgId", "tvgName", "sortOrder", "videoHeight", "videoBitrate");
 
     private ChannelJson() {
     }
@@ -50,6 +50,8 @@ public final class ChannelJson {
         channel.setTvgId(text(body, "tvgId", errors));
         channel.setTvgName(text(body, "tvgName", errors));
         channel.setSortOrder(whole(body, "sortOrder", errors));
+        channel.setVideoHeight(body.containsKey("videoHeight") && !body.isNull("videoHeight") ? whole(body, "videoHeight", errors) : null);
+        channel.setVideoBitrate(body.containsKey("videoBitrate") && !body.isNull("videoBitrate") ? whole(body, "videoBitrate", errors) : null);
         if (!errors.isEmpty()) {
             // report the other fields' problems in the same answer
             Set<String> reported = new java.util.HashSet<>();
@@ -73,6 +75,8 @@ public final class ChannelJson {
                 .add("watchUrl", watchUrl)
                 .add("state", status.state().name())
                 .add("viewers", status.viewers());
+        add(json, "videoHeight", channel.getVideoHeight());
+        add(json, "videoBitrate", channel.getVideoBitrate());
         add(json, "group", channel.getGroupTitle());
         add(json, "logo", channel.getLogo());
         add(json, "tvgId", channel.getTvgId());
@@ -93,6 +97,8 @@ public final class ChannelJson {
     private static void add(JsonObjectBuilder json, String key, Object value) {
         if (value == null) {
             json.addNull(key);
+        } else if (value instanceof Integer number) {
+            json.add(key, number);
         } else {
             json.add(key, value instanceof Instant i ? i.toString() : value.toString());
         }

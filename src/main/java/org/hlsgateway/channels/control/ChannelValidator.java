@@ -48,6 +48,17 @@ public final class ChannelValidator {
                         + " characters without spaces or quotes"));
             }
         }
+        Integer height = channel.getVideoHeight();
+        if (height != null && (height < 144 || height > 2160 || height % 2 != 0)) {
+            errors.add(new FieldError("videoHeight", "videoHeight must be an even number of pixels from 144 to 2160"));
+        }
+        Integer bitrate = channel.getVideoBitrate();
+        if (bitrate != null && (bitrate < 100 || bitrate > 50_000)) {
+            errors.add(new FieldError("videoBitrate", "videoBitrate must be from 100 to 50000 kbit/s"));
+        }
+        if ((height != null || bitrate != null) && channel.getVideo() != org.hlsgateway.channels.entity.VideoMode.H264) {
+            errors.add(new FieldError("video", "videoHeight and videoBitrate need video h264 (copy keeps the source's)"));
+        }
         if (channel.getSortOrder() < 0 || channel.getSortOrder() > 1_000_000) {
             errors.add(new FieldError("sortOrder", "sortOrder must be between 0 and 1000000"));
         }

@@ -58,6 +58,11 @@ public class Channel {
     @Column(name = "PUBLIC_ACCESS", columnDefinition = "BOOLEAN DEFAULT FALSE") // DEFAULT: older databases gain the column
     private boolean publicAccess;
 
+    /** With video h264: output height in pixels (null keeps the source's) and bitrate in kbit/s (null: encoder default). */
+    private Integer videoHeight;
+
+    private Integer videoBitrate;
+
     /** IPTV metadata: group-title, tvg-logo, tvg-id and tvg-name in the M3U export. */
     @Column(name = "GROUP_TITLE", length = 100)
     private String groupTitle;
@@ -106,6 +111,8 @@ public class Channel {
         this.tvgId = other.tvgId;
         this.tvgName = other.tvgName;
         this.sortOrder = other.sortOrder;
+        this.videoHeight = other.videoHeight;
+        this.videoBitrate = other.videoBitrate;
     }
 
     public Long getId() {
@@ -166,6 +173,22 @@ public class Channel {
 
     public void setPublicAccess(boolean publicAccess) {
         this.publicAccess = publicAccess;
+    }
+
+    public Integer getVideoHeight() {
+        return videoHeight;
+    }
+
+    public void setVideoHeight(Integer videoHeight) {
+        this.videoHeight = videoHeight;
+    }
+
+    public Integer getVideoBitrate() {
+        return videoBitrate;
+    }
+
+    public void setVideoBitrate(Integer videoBitrate) {
+        this.videoBitrate = videoBitrate;
     }
 
     public String getGroupTitle() {

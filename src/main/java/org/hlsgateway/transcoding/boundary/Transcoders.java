@@ -68,6 +68,13 @@ public class Transcoders {
         }
         FfmpegCommand command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
                 config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
+        if (ffmpeg != null) {
+            String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
+            LOG.info(() -> "H.264 encoder for transcoding profiles: " + (encoder == null ? "none (video: h264 will fail)" : encoder));
+            if (encoder != null) {
+                command.withH264Encoder(encoder);
+            }
+        }
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
                         config.idleTimeoutSeconds() * 1000L),

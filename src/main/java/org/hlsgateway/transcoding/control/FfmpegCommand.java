@@ -21,6 +21,7 @@ public final class FfmpegCommand {
             "tcp,udp,rtp,srtp,tls,http,https,httpproxy,crypto,rtmp,rtmps,rtmpt,rtmpts,rtmpe,rtmpte,srt";
 
     private final String executable;
+    private String h264Encoder = "libx264";
     private final int segmentSeconds;
     private final int playlistSize;
     private final int sourceTimeoutSeconds;
@@ -36,6 +37,12 @@ public final class FfmpegCommand {
      * @param run a short lower-case token unique to this run; segment names start with it so
      *            that a restarted channel never reuses a name a player or cache has seen
      */
+    /** The H.264 encoder this FFmpeg has: {@code libx264} (preferred) or {@code libopenh264}. */
+    public FfmpegCommand withH264Encoder(String encoder) {
+        this.h264Encoder = encoder;
+        return this;
+    }
+
     public List<String> build(TranscodeSpec spec, Path outputDir, String run) {
         String scheme = SourceUrl.scheme(spec.url());
         List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
@@ -46,7 +53,7 @@ public final class FfmpegCommand {
         if (spec.audio() != AudioMode.NONE) {
             args.addAll(List.of("-map", "0:a:0?"));
         }
-        args.addAll(videoCodec(spec.video()));
+        args.addAll(videoCodec(spec));
         args.addAll(audioCodec(spec.audio()));
         args.addAll(List.of(
                 "-f", "hls",
@@ -80,13 +87,25 @@ public final class FfmpegCommand {
         return options;
     }
 
-    private List<String> videoCodec(VideoMode mode) {
-        if (mode == VideoMode.H264) {
-            return List.of("-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
-                    "-pix_fmt", "yuv420p", "-sc_threshold", "0",
-                    "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")");
+    private List<String> videoCodec(TranscodeSpec spec) {
+        if (spec.video() != VideoMode.H264) {
+            return List.of("-c:v", "copy");
         }
-        return List.of("-c:v", "copy");
+        List<String> codec = new ArrayList<>(List.of("-c:v", h264Encoder));
+        if ("libx264".equals(h264Encoder)) {
+            codec.addAll(List.of("-preset", "veryfast", "-tune", "zerolatency", "-sc_threshold", "0"));
+        }
+        codec.addAll(List.of("-pix_fmt", "yuv420p",
+                // a keyframe at every segment boundary: short GOP, fast starts
+                "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")"));
+        if (spec.videoHeight() != null) {
+            codec.addAll(List.of("-vf", "scale=-2:" + spec.videoHeight()));
+        }
+        if (spec.videoBitrate() != null) {
+            int kbps = spec.videoBitrate();
+            codec.addAll(List.of("-b:v", kbps + "k", "-maxrate", kbps + "k", "-bufsize", 2 * kbps + "k"));
+        }
+        return codec;
     }
 
     private static List<String> audioCodec(AudioMode mode) {

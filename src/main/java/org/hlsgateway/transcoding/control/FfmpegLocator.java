@@ -58,6 +58,24 @@ public final class FfmpegLocator {
         return Optional.empty();
     }
 
+    /** {@code libx264} when this FFmpeg has it, else {@code libopenh264}, else null. */
+    public static String h264Encoder(String ffmpeg) {
+        try {
+            Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-encoders").redirectErrorStream(true).start();
+            String encoders = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            if (encoders.contains(" libx264 ")) {
+                return "libx264";
+            }
+            return encoders.contains(" libopenh264 ") ? "libopenh264" : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     public List<String> tried() {
         return List.copyOf(tried);
     }

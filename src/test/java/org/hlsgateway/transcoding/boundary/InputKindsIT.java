@@ -100,8 +100,20 @@ class InputKindsIT {
         }
     }
 
-    private void assertPlays(String nickname, String url) throws Exception {
-        gateway.createChannel(nickname, url, null);
+    @Test
+    void anH264ProfileProducesTheRequestedHeight() throws Exception {
+        try (RtspCamera camera = RtspCamera.start()) {
+            Path segment = assertPlays("kind-profile", camera.url(), "\"video\":\"h264\",\"videoHeight\":240,\"videoBitrate\":400");
+            assertEquals(240, Ffprobe.videoHeight(segment), "the camera sends 360 lines; the profile asks for 240");
+        }
+    }
+
+    private Path assertPlays(String nickname, String url) throws Exception {
+        return assertPlays(nickname, url, null);
+    }
+
+    private Path assertPlays(String nickname, String url, String extraJson) throws Exception {
+        gateway.createChannel(nickname, url, extraJson);
         try {
             HttpResponse<String> watch = gateway.get("watch/" + nickname);
             assertEquals(302, watch.statusCode(), url + ": " + watch.body());
@@ -115,6 +127,7 @@ class InputKindsIT {
             List<String> streams = Ffprobe.streams(file);
             assertTrue(streams.contains("video h264"), url + ": " + streams);
             assertTrue(streams.contains("audio aac"), url + ": " + streams);
+            return file;
         } finally {
             gateway.send("DELETE", "api/channels/" + nickname, null);
             assertTrue(FfmpegProcesses.awaitNone(nickname, 5_000));

@@ -233,4 +233,21 @@ class FfmpegCommandTest {
 
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> args.add("-y"));
     }
+
+    @org.junit.jupiter.api.Test
+    void anH264ProfileScalesCapsTheBitrateAndUsesTheEncoderThisFfmpegHas() {
+        var spec = new org.hlsgateway.transcoding.entity.TranscodeSpec("cam1", "rtsp://h/x",
+                org.hlsgateway.channels.entity.RtspTransport.TCP, org.hlsgateway.channels.entity.AudioMode.AAC,
+                org.hlsgateway.channels.entity.VideoMode.H264, false, 480, 1200);
+        var args = new FfmpegCommand("ffmpeg", 2, 6, 5).withH264Encoder("libopenh264")
+                .build(spec, java.nio.file.Path.of("/tmp/out"), "run1");
+
+        int codec = args.indexOf("-c:v");
+        org.junit.jupiter.api.Assertions.assertEquals("libopenh264", args.get(codec + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("scale=-2:480", args.get(args.indexOf("-vf") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("1200k", args.get(args.indexOf("-b:v") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("2400k", args.get(args.indexOf("-bufsize") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("expr:gte(t,n_forced*2)", args.get(args.indexOf("-force_key_frames") + 1));
+        org.junit.jupiter.api.Assertions.assertFalse(args.contains("-preset"), "x264 options are not given to openh264");
+    }
 }

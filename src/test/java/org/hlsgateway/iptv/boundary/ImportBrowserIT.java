@@ -1,0 +1,100 @@
+package org.hlsgateway.iptv.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hlsgateway.testsupport.Browser;
+import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.pages.ChannelListPage;
+import org.hlsgateway.testsupport.pages.LoginPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Import a file in the console: see the dry-run report, apply it, see the channels listed. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImportBrowserIT {
+
+    @ArquillianResource
+    URL deployment;
+
+    @TempDir
+    Path tmp;
+
+    ChromeDriver browser;
+    Gateway admin;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.gateway();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        browser = Browser.start();
+        admin = new Gateway(deployment);
+        cleanUp();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        browser.quit();
+        cleanUp();
+    }
+
+    @Test
+    void importAFileSeeTheDryRunApplyItSeeTheChannels() throws Exception {
+        Path file = tmp.resolve("cameras.m3u");
+        Files.writeString(file, "#EXTM3U\n"
+                + "#EXTINF:-1 tvg-id=\"door\" group-title=\"Console import\",Front Door\n"
+                + "rtsp://127.0.0.1:9/door\n"
+                + "#EXTINF:-1 group-title=\"Console import\",Back Yard\n"
+                + "rtsp://127.0.0.1:9/yard\n"
+                + "#EXTINF:-1,Evil\n"
+                + "file:///etc/passwd\n");
+        ChannelListPage list = LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        browser.findElement(By.id("import")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+
+        browser.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+        browser.findElement(By.id("import:check")).click();
+        String counts = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("counts"))).getText();
+
+        assertTrue(counts.contains("2 to create"), counts);
+        assertTrue(counts.contains("1 rejected"), counts);
+        assertTrue(browser.findElement(By.id("import:report")).getText().contains("url scheme must be one of"));
+        assertEquals(404, admin.get("api/channels/front-door").statusCode(), "the dry run stores nothing");
+
+        browser.findElement(By.id("import:partial")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.findElement(By.id("import:apply")).click();
+        ChannelListPage after = ChannelListPage.at(browser);
+
+        assertTrue(after.nicknames().contains("front-door"), after.nicknames().toString());
+        assertTrue(after.nicknames().contains("back-yard"));
+        assertEquals("door", admin.channel("front-door").getString("tvgId"));
+        assertEquals("Console import", admin.channel("back-yard").getString("group"));
+    }
+
+    private void cleanUp() throws Exception {
+        admin.send("DELETE", "api/channels/front-door", null);
+        admin.send("DELETE", "api/channels/back-yard", null);
+    }
+}
