@@ -11,6 +11,7 @@ import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
@@ -70,6 +71,19 @@ public class ChannelListView implements Serializable {
         refresh();
     }
 
+    public void probe(String nickname) {
+        if (!isAdmin()) {
+            error("Not allowed", "probing a source needs the admin role");
+            return;
+        }
+        Prober.Result result = channels.probe(nickname);
+        if (result.reachable()) {
+            info("Probe of " + nickname + ": source answers", result.streams().summary());
+        } else {
+            error("Probe of " + nickname + ": no answer", result.error());
+        }
+    }
+
     public void delete(String nickname) {
         try {
             channels.delete(nickname);
@@ -78,6 +92,11 @@ public class ChannelListView implements Serializable {
             error("Cannot delete " + nickname, e.getMessage());
         }
         refresh();
+    }
+
+    /** Changes every few seconds so that preview images refresh with the table. */
+    public long getTick() {
+        return System.currentTimeMillis() / 3000;
     }
 
     public long getTokenHours() {

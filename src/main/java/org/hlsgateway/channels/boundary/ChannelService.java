@@ -16,6 +16,8 @@ import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.Prober;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /** Stores channels. The only class that talks to the database about them. */
 @Stateless
@@ -76,6 +78,11 @@ public class ChannelService {
         stored.copySettingsFrom(changes);
         em.flush();
         return stored;
+    }
+
+    /** Tests the channel's source once (admins only, since it makes the gateway connect). */
+    public Prober.Result probe(String nickname) {
+        return transcoders.probe(TranscodeSpec.of(get(nickname)));
     }
 
     /** Deletes the channel, stopping its transcoder first. */

@@ -27,6 +27,7 @@ import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.Prober;
 
 /** The channels REST API: {@code /hls_gateway/api/channels}. */
 @Path("channels")
@@ -95,6 +96,19 @@ public class ChannelsResource {
                 .add("url", url.toString())
                 .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
                 .build();
+    }
+
+    /** Tests the source once: codecs and resolution, or FFmpeg's error line. Admins only. */
+    @POST
+    @Path("{nickname}/probe")
+    public JsonObject probe(@PathParam("nickname") String nickname) {
+        Prober.Result result = channels.probe(nickname);
+        var json = Json.createObjectBuilder().add("reachable", result.reachable())
+                .add("summary", result.streams().summary());
+        if (result.error() != null) {
+            json.add("error", result.error());
+        }
+        return json.build();
     }
 
     @DELETE

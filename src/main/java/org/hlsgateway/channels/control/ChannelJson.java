@@ -14,6 +14,7 @@ import org.hlsgateway.channels.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.channels.entity.RtspTransport;
 import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
 /** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
@@ -82,6 +83,18 @@ public final class ChannelJson {
         add(json, "tvgId", channel.getTvgId());
         add(json, "tvgName", channel.getTvgName());
         add(json, "lastError", status.lastError());
+        add(json, "uptimeSeconds", status.uptimeSeconds());
+        InputStreams in = status.input() == null ? InputStreams.UNKNOWN : status.input();
+        JsonObjectBuilder input = Json.createObjectBuilder();
+        add(input, "videoCodec", in.videoCodec());
+        add(input, "width", in.width());
+        add(input, "height", in.height());
+        add(input, "fps", in.fps());
+        add(input, "audioCodec", in.audioCodec());
+        add(input, "sampleRate", in.sampleRate());
+        add(input, "bitrateKbps", in.bitrateKbps());
+        input.add("summary", in.summary());
+        json.add("input", input);
         add(json, "startedAt", status.startedAt());
         add(json, "lastAccessAt", status.lastAccessAt());
         add(json, "createdAt", channel.getCreatedAt());
@@ -90,7 +103,8 @@ public final class ChannelJson {
     }
 
     private static boolean isReadOnly(String key) {
-        return Set.of("watchUrl", "state", "viewers", "lastError", "startedAt", "lastAccessAt", "createdAt", "updatedAt")
+        return Set.of("watchUrl", "state", "viewers", "lastError", "startedAt", "lastAccessAt", "createdAt", "updatedAt",
+                "uptimeSeconds", "input")
                 .contains(key);
     }
 
@@ -98,6 +112,10 @@ public final class ChannelJson {
         if (value == null) {
             json.addNull(key);
         } else if (value instanceof Integer number) {
+            json.add(key, number);
+        } else if (value instanceof Long number) {
+            json.add(key, number);
+        } else if (value instanceof Double number) {
             json.add(key, number);
         } else {
             json.add(key, value instanceof Instant i ? i.toString() : value.toString());

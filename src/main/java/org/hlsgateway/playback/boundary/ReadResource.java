@@ -63,6 +63,10 @@ public class ReadResource {
                     "file must be index.m3u8 or a segment name such as abc123-7.ts"));
             return;
         }
+        if (hls.get().kind() == HlsFile.Kind.PREVIEW) {
+            response.resume(preview(nickname, token));
+            return;
+        }
         boolean playlist = hls.get().kind() == HlsFile.Kind.PLAYLIST;
         // a bookmarked playlist URL starts a cold channel too; a segment needs a running one
         Optional<TranscodeSpec> spec = playlist ? playback.spec(nickname)
@@ -90,6 +94,22 @@ public class ReadResource {
             return;
         }
         response.resume(serve(handle, hls.get(), segmentToken));
+    }
+
+    /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
+    private Response preview(String nickname, String token) {
+        Optional<TranscoderHandle> handle = transcoders.running(nickname);
+        if (handle.isEmpty()) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' is not running: no preview");
+        }
+        Response refused = playback.refusal(handle.get().spec(), token, request);
+        if (refused != null) {
+            return refused;
+        }
+        return transcoders.preview(nickname)
+                .map(jpeg -> Response.ok(jpeg, HlsFile.Kind.PREVIEW.contentType())
+                        .header("Cache-Control", HlsFile.Kind.PREVIEW.cacheControl()).build())
+                .orElseGet(() -> ErrorResponses.of(Response.Status.NOT_FOUND, "no segment to take a preview from yet"));
     }
 
     /** The playlist with the player's token on every segment URI. */

@@ -12,7 +12,9 @@ public record HlsFile(String name, Kind kind) {
     /** What the file is, with the headers that go with it. */
     public enum Kind {
         PLAYLIST("application/vnd.apple.mpegurl", "no-cache"),
-        SEGMENT("video/mp2t", "public, max-age=3600, immutable");
+        SEGMENT("video/mp2t", "public, max-age=3600, immutable"),
+        /** A still of the latest segment, for the console. */
+        PREVIEW("image/jpeg", "no-cache");
 
         private final String contentType;
         private final String cacheControl;
@@ -32,12 +34,16 @@ public record HlsFile(String name, Kind kind) {
     }
 
     public static final String PLAYLIST = "index.m3u8";
+    public static final String PREVIEW = "preview.jpg";
     /** FFmpeg writes {@code <run>-<n>.ts}; the run token keeps names unique across restarts. */
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.ts");
 
     public static Optional<HlsFile> parse(String name) {
         if (PLAYLIST.equals(name)) {
             return Optional.of(new HlsFile(name, Kind.PLAYLIST));
+        }
+        if (PREVIEW.equals(name)) {
+            return Optional.of(new HlsFile(name, Kind.PREVIEW));
         }
         if (name != null && name.length() <= 40 && SEGMENT.matcher(name).matches()) {
             return Optional.of(new HlsFile(name, Kind.SEGMENT));

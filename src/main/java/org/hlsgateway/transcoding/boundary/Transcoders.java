@@ -19,6 +19,9 @@ import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
 import org.hlsgateway.transcoding.control.PlaylistWatcher;
+import org.hlsgateway.transcoding.control.PreviewMaker;
+import org.hlsgateway.transcoding.control.Prober;
+import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
@@ -49,6 +52,7 @@ public class Transcoders {
     private String unavailableReason;
     private PlaylistWatcher watcher;
     private TranscoderRegistry registry;
+    private FfmpegCommand command;
 
     @PostConstruct
     void start() {
@@ -66,7 +70,7 @@ public class Transcoders {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "no file watching; first segments are found by the reaper's checks", e);
         }
-        FfmpegCommand command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
+        command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
                 config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
         if (ffmpeg != null) {
             String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
@@ -114,6 +118,44 @@ public class Transcoders {
 
     public boolean ffmpegAvailable() {
         return ffmpeg != null;
+    }
+
+    /**
+     * Tests a source: a running channel reports what its FFmpeg found; otherwise FFmpeg connects
+     * once, reads the streams and disconnects.
+     */
+    public Prober.Result probe(TranscodeSpec spec) {
+        if (ffmpeg == null) {
+            return new Prober.Result(false, InputStreams.UNKNOWN, unavailableReason);
+        }
+        Optional<TranscoderHandle> running = registry.running(spec.nickname());
+        if (running.isPresent() && running.get().input().streams().videoCodec() != null) {
+            return new Prober.Result(true, running.get().input().streams(), null);
+        }
+        try {
+            return Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+        } catch (IOException e) {
+            return new Prober.Result(false, InputStreams.UNKNOWN, "FFmpeg could not be started: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Prober.Result(false, InputStreams.UNKNOWN, "interrupted");
+        }
+    }
+
+    /** A JPEG of the channel's newest segment; empty when it does not run or has no segment. */
+    public Optional<byte[]> preview(String nickname) {
+        Optional<TranscoderHandle> handle = registry.running(nickname);
+        if (handle.isEmpty() || ffmpeg == null) {
+            return Optional.empty();
+        }
+        try {
+            return new PreviewMaker(ffmpeg.path()).preview(handle.get());
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     public GatewayConfig config() {

@@ -67,6 +67,16 @@ public final class FfmpegCommand {
         return List.copyOf(args);
     }
 
+    /** Connects once, decodes one video frame (or a second of audio) and exits: a probe of the source. */
+    public List<String> probe(TranscodeSpec spec) {
+        String scheme = SourceUrl.scheme(spec.url());
+        List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
+        args.addAll(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
+        args.addAll(inputOptions(scheme, spec));
+        args.addAll(List.of("-i", spec.url(), "-map", "0", "-t", "1", "-frames:v", "1", "-f", "null", "-"));
+        return List.copyOf(args);
+    }
+
     private List<String> inputOptions(String scheme, TranscodeSpec spec) {
         String timeoutMicros = Long.toString(sourceTimeoutSeconds * 1_000_000L);
         List<String> options = new ArrayList<>();

@@ -20,10 +20,16 @@ public final class TranscoderHandle {
     private final Process process;
     private final Instant startedAt;
     private final StderrTail stderr = new StderrTail(40);
+    private final InputStreamParser input = new InputStreamParser();
     private final CompletableFuture<TranscoderHandle> ready = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong lastAccessMillis;
     private final Map<String, Long> clients = new ConcurrentHashMap<>();
+    private volatile Still still;
+
+    /** A preview image and when it was taken. */
+    public record Still(byte[] jpeg, long takenAt) {
+    }
 
     public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis) {
         this.spec = spec;
@@ -59,6 +65,19 @@ public final class TranscoderHandle {
 
     public StderrTail stderr() {
         return stderr;
+    }
+
+    public Still still() {
+        return still;
+    }
+
+    void keepStill(Still taken) {
+        this.still = taken;
+    }
+
+    /** The source's streams as FFmpeg reported them when it opened the input. */
+    public InputStreamParser input() {
+        return input;
     }
 
     /** Completes when the playlist lists a first complete segment; fails when the start fails. */

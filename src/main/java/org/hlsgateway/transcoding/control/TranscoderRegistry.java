@@ -141,7 +141,8 @@ public final class TranscoderRegistry {
         String error = handle.stderr().hasError() ? SourceUrl.scrub(handle.stderr().lastError(), handle.spec().url())
                 : failures.get(nickname);
         return new TranscoderStatus(state, error, handle.startedAt(), lastAccessAt,
-                handle.viewers(clock.getAsLong(), settings.idleTimeoutMillis()), handle.process().pid());
+                handle.viewers(clock.getAsLong(), settings.idleTimeoutMillis()), handle.process().pid(),
+                handle.input().streams());
     }
 
     /** Stops the channel's transcoder, if any, in the background. */
@@ -272,8 +273,12 @@ public final class TranscoderRegistry {
         try (BufferedReader err = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
+            boolean inputKnown = false;
             while ((line = err.readLine()) != null) {
                 handle.stderr().add(line);
+                if (!inputKnown) {
+                    inputKnown = handle.input().add(line);
+                }
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "stderr of " + handle.nickname() + " closed", e);

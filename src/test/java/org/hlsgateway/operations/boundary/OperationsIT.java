@@ -71,6 +71,19 @@ class OperationsIT {
         }
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheRestApi() throws Exception {
+        HttpResponse<String> openapi = gateway.get(server.resolve("openapi"));
+
+        assertEquals(200, openapi.statusCode());
+        String document = openapi.body();
+        assertTrue(document.contains("title: HLS Gateway"), document.substring(0, Math.min(300, document.length())));
+        assertTrue(document.contains("/hls_gateway"), "the server URL names the context root");
+        assertTrue(document.contains("  /api/channels:"));
+        assertTrue(document.contains("  /api/channels/{nickname}/playback-url:"));
+        assertTrue(document.contains("  /api/channels/import:"));
+    }
+
     private static double metric(Gateway gateway, URI server, String name) throws Exception {
         String text = gateway.get(server.resolve("metrics")).body();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*mp_scope=\"application\"[^}]*\\} ([0-9.eE+-]+)$").matcher(text);
