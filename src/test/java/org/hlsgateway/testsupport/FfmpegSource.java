@@ -20,11 +20,21 @@ public final class FfmpegSource implements AutoCloseable {
 
     /** Starts FFmpeg with the test pattern as input and {@code output} as the rest of its arguments. */
     public static FfmpegSource start(Path log, String... output) throws IOException {
+        return start(log, List.of("-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25"), output);
+    }
+
+    /** The same pattern as HEVC (H.265), as newer cameras send it. */
+    public static FfmpegSource startHevc(Path log, String... output) throws IOException {
+        return start(log, List.of("-c:v", "libx265", "-preset", "ultrafast", "-x265-params",
+                "keyint=25:min-keyint=25:log-level=error"), output);
+    }
+
+    private static FfmpegSource start(Path log, List<String> videoCodec, String... output) throws IOException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25",
-                "-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-pix_fmt", "yuv420p",
-                "-c:a", "aac", "-b:a", "64k"));
+                "-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
+        command.addAll(videoCodec);
+        command.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k"));
         command.addAll(List.of(output));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

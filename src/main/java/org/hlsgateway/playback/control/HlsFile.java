@@ -13,6 +13,10 @@ public record HlsFile(String name, Kind kind) {
     public enum Kind {
         PLAYLIST("application/vnd.apple.mpegurl", "no-cache"),
         SEGMENT("video/mp2t", "public, max-age=3600, immutable"),
+        /** fMP4 media segment (HEVC sources). */
+        FRAGMENT("video/iso.segment", "public, max-age=3600, immutable"),
+        /** fMP4 initialization segment. */
+        INIT("video/mp4", "public, max-age=3600, immutable"),
         /** A still of the latest segment, for the console. */
         PREVIEW("image/jpeg", "no-cache");
 
@@ -37,6 +41,8 @@ public record HlsFile(String name, Kind kind) {
     public static final String PREVIEW = "preview.jpg";
     /** FFmpeg writes {@code <run>-<n>.ts}; the run token keeps names unique across restarts. */
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.ts");
+    private static final Pattern FRAGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.m4s");
+    private static final Pattern INIT = Pattern.compile("[a-z0-9]{1,16}-init\\.mp4");
 
     public static Optional<HlsFile> parse(String name) {
         if (PLAYLIST.equals(name)) {
@@ -47,6 +53,12 @@ public record HlsFile(String name, Kind kind) {
         }
         if (name != null && name.length() <= 40 && SEGMENT.matcher(name).matches()) {
             return Optional.of(new HlsFile(name, Kind.SEGMENT));
+        }
+        if (name != null && name.length() <= 40 && FRAGMENT.matcher(name).matches()) {
+            return Optional.of(new HlsFile(name, Kind.FRAGMENT));
+        }
+        if (name != null && name.length() <= 40 && INIT.matcher(name).matches()) {
+            return Optional.of(new HlsFile(name, Kind.INIT));
         }
         return Optional.empty();
     }

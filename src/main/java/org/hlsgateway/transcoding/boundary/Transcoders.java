@@ -82,7 +82,7 @@ public class Transcoders {
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
                         config.idleTimeoutSeconds() * 1000L),
-                command::build,
+                (spec, dir, run, fmp4) -> command.build(spec, dir, run, fmp4),
                 (args, dir) -> new ProcessBuilder(args).directory(dir.toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start(),
                 threads, scheduler, executor, watcher, System::currentTimeMillis);

@@ -44,6 +44,14 @@ public final class FfmpegCommand {
     }
 
     public List<String> build(TranscodeSpec spec, Path outputDir, String run) {
+        return build(spec, outputDir, run, false);
+    }
+
+    /**
+     * @param fmp4 fragmented MP4 segments instead of MPEG-TS: for HEVC sources that are copied, which
+     *             players (Safari, ExoPlayer, hls.js where the browser decodes HEVC) play only as fMP4
+     */
+    public List<String> build(TranscodeSpec spec, Path outputDir, String run, boolean fmp4) {
         String scheme = SourceUrl.scheme(spec.url());
         List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
         args.addAll(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
@@ -61,9 +69,14 @@ public final class FfmpegCommand {
                 "-hls_list_size", Integer.toString(playlistSize),
                 "-hls_delete_threshold", "2",
                 "-hls_flags", "delete_segments+independent_segments+omit_endlist+temp_file",
-                "-hls_segment_type", "mpegts",
-                "-hls_segment_filename", outputDir.resolve(run + "-%d.ts").toString(),
-                outputDir.resolve(PLAYLIST).toString()));
+                "-hls_segment_type", fmp4 ? "fmp4" : "mpegts"));
+        if (fmp4) {
+            args.addAll(List.of("-tag:v", "hvc1", "-hls_fmp4_init_filename", run + "-init.mp4",
+                    "-hls_segment_filename", outputDir.resolve(run + "-%d.m4s").toString()));
+        } else {
+            args.addAll(List.of("-hls_segment_filename", outputDir.resolve(run + "-%d.ts").toString()));
+        }
+        args.add(outputDir.resolve(PLAYLIST).toString());
         return List.copyOf(args);
     }
 

@@ -31,7 +31,14 @@ public final class TranscoderHandle {
     public record Still(byte[] jpeg, long takenAt) {
     }
 
+    private final boolean fmp4;
+
     public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis) {
+        this(spec, directory, process, nowMillis, false);
+    }
+
+    public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis, boolean fmp4) {
+        this.fmp4 = fmp4;
         this.spec = spec;
         this.directory = directory;
         this.process = process;
@@ -137,5 +144,15 @@ public final class TranscoderHandle {
 
     void fail(StartFailedException reason) {
         ready.completeExceptionally(reason);
+    }
+
+    /** Completes this handle's waiters with the transcoder that replaced it. */
+    void handOver(TranscoderHandle successor) {
+        ready.complete(successor);
+    }
+
+    /** True when FFmpeg writes fMP4 segments (HEVC sources). */
+    public boolean fmp4() {
+        return fmp4;
     }
 }

@@ -56,6 +56,8 @@ public final class TranscoderRegistry {
     private final Map<String, TranscoderHandle> running = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> lastAccess = new ConcurrentHashMap<>();
+    /** Channels whose source turned out to send HEVC: they start with fMP4 segments from then on. */
+    private final Map<String, Boolean> hevcSources = new ConcurrentHashMap<>();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong starts = new AtomicLong();
 
@@ -86,7 +88,7 @@ public final class TranscoderRegistry {
     /** Builds FFmpeg's arguments for a spec and an output directory. */
     @FunctionalInterface
     public interface CommandFactory {
-        List<String> command(TranscodeSpec spec, Path directory, String run);
+        List<String> command(TranscodeSpec spec, Path directory, String run, boolean fmp4);
     }
 
     public TranscoderRegistry(Settings settings, CommandFactory commands, Launcher launcher, ThreadFactory threads,
@@ -108,7 +110,7 @@ public final class TranscoderRegistry {
         if (current != null) {
             return current;
         }
-        return running.computeIfAbsent(spec.nickname(), nickname -> launch(spec));
+        return running.computeIfAbsent(spec.nickname(), nickname -> launch(spec, usesFmp4(spec)));
     }
 
     public Optional<TranscoderHandle> running(String nickname) {
@@ -213,10 +215,14 @@ public final class TranscoderRegistry {
         return CompletableFuture.runAsync(() -> ProcessStopper.stop(handle.process(), handle.directory()), stoppers);
     }
 
-    private TranscoderHandle launch(TranscodeSpec spec) {
+    private boolean usesFmp4(TranscodeSpec spec) {
+        return spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevcSources.containsKey(spec.nickname());
+    }
+
+    private TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
         String run = Long.toString(clock.getAsLong(), 36) + Long.toString(runs.incrementAndGet(), 36);
         Path directory = settings.workDir().resolve(spec.nickname() + "-" + run);
-        List<String> command = commands.command(spec, directory, run);
+        List<String> command = commands.command(spec, directory, run, fmp4);
         Process process;
         try {
             Files.createDirectories(directory);
@@ -229,7 +235,7 @@ public final class TranscoderRegistry {
             throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, reason);
         }
         starts.incrementAndGet();
-        TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong());
+        TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong(), fmp4);
         listener.started(spec.nickname());
         LOG.info(() -> "started FFmpeg pid " + process.pid() + " for channel " + spec.nickname()
                 + " from " + SourceUrl.masked(spec.url()));
@@ -251,6 +257,43 @@ public final class TranscoderRegistry {
             h.touch(null, clock.getAsLong()); // the player gets a full idle window to fetch the playlist
         });
         return handle;
+    }
+
+    private boolean needsFmp4(TranscoderHandle handle) {
+        return !handle.fmp4() && handle.spec().video() == org.hlsgateway.channels.entity.VideoMode.COPY
+                && "hevc".equals(handle.input().streams().videoCodec());
+    }
+
+    /**
+     * An HEVC source was found while writing MPEG-TS: start over with fMP4 segments at once, hand
+     * the waiting players to the new transcoder, and remember it for the channel's next start.
+     */
+    private void restartAsFmp4(TranscoderHandle old) {
+        hevcSources.put(old.nickname(), Boolean.TRUE);
+        if (!old.markStopping()) {
+            return;
+        }
+        LOG.info(() -> "channel " + old.nickname() + " sends HEVC: restarting with fMP4 segments");
+        TranscoderHandle next;
+        try {
+            next = launch(old.spec(), true);
+        } catch (StartFailedException e) {
+            running.remove(old.nickname(), old);
+            old.fail(e);
+            CompletableFuture.runAsync(() -> ProcessStopper.stop(old.process(), old.directory()), stoppers);
+            return;
+        }
+        next.touch(null, old.lastAccessMillis());
+        running.replace(old.nickname(), old, next);
+        next.ready().whenComplete((ready, error) -> {
+            if (error == null) {
+                old.handOver(ready);
+            } else {
+                old.fail(error instanceof StartFailedException s ? s
+                        : new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, error.getMessage()));
+            }
+        });
+        CompletableFuture.runAsync(() -> ProcessStopper.stop(old.process(), old.directory()), stoppers);
     }
 
     private void timeOut(TranscoderHandle handle) {
@@ -278,6 +321,9 @@ public final class TranscoderRegistry {
                 handle.stderr().add(line);
                 if (!inputKnown) {
                     inputKnown = handle.input().add(line);
+                    if (inputKnown && needsFmp4(handle)) {
+                        restartAsFmp4(handle);
+                    }
                 }
             }
         } catch (IOException e) {

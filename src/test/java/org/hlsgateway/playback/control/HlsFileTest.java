@@ -81,4 +81,14 @@ class HlsFileTest {
     void rejectsNullAndEmpty(String name) {
         assertTrue(HlsFile.parse(name).isEmpty());
     }
+
+    @org.junit.jupiter.api.Test
+    void fragmentedMp4FilesOfHevcChannelsAndThePreviewAreAccepted() {
+        org.junit.jupiter.api.Assertions.assertEquals(HlsFile.Kind.FRAGMENT, HlsFile.parse("abc123-7.m4s").orElseThrow().kind());
+        org.junit.jupiter.api.Assertions.assertEquals(HlsFile.Kind.INIT, HlsFile.parse("abc123-init.mp4").orElseThrow().kind());
+        org.junit.jupiter.api.Assertions.assertEquals(HlsFile.Kind.PREVIEW, HlsFile.parse("preview.jpg").orElseThrow().kind());
+        org.junit.jupiter.api.Assertions.assertTrue(HlsFile.parse("../abc-init.mp4").isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(HlsFile.parse("abc-1.m4s.tmp").isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(HlsFile.parse("init.mp4").isEmpty());
+    }
 }

@@ -101,6 +101,37 @@ class InputKindsIT {
     }
 
     @Test
+    void hevcSourcesAreCopiedIntoFragmentedMp4Segments() throws Exception {
+        int port = RtspCamera.freePort();
+        try (FfmpegSource source = FfmpegSource.startHevc(tmp.resolve("hevc.log"), "-f", "mpegts",
+                "udp://127.0.0.1:" + port + "?pkt_size=1316")) {
+            gateway.createChannel("kind-hevc", "udp://127.0.0.1:" + port, null);
+            try {
+                HttpResponse<String> watch = gateway.get("watch/kind-hevc");
+                assertEquals(302, watch.statusCode(), watch.body());
+                String playlist = gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow())).body();
+                String init = playlist.lines().filter(l -> l.startsWith("#EXT-X-MAP:")).findFirst().orElseThrow()
+                        .replaceAll(".*URI=\"([^\"]+)\".*", "$1");
+                List<String> fragments = playlist.lines().filter(l -> l.endsWith(".m4s")).toList();
+                assertTrue(!fragments.isEmpty(), playlist);
+
+                HttpResponse<byte[]> initSegment = gateway.getBytes("read/kind-hevc/" + init);
+                HttpResponse<byte[]> fragment = gateway.getBytes("read/kind-hevc/" + fragments.get(fragments.size() - 1));
+                assertEquals(200, initSegment.statusCode());
+                assertEquals("video/iso.segment", fragment.headers().firstValue("Content-Type").orElse(""));
+                Path joined = tmp.resolve("hevc.mp4");
+                Files.write(joined, initSegment.body());
+                Files.write(joined, fragment.body(), java.nio.file.StandardOpenOption.APPEND);
+                List<String> streams = Ffprobe.streams(joined);
+                assertTrue(streams.contains("video hevc"), streams.toString());
+                assertEquals(1, FfmpegProcesses.forChannel("kind-hevc").size(), "the MPEG-TS attempt is gone");
+            } finally {
+                gateway.send("DELETE", "api/channels/kind-hevc", null);
+            }
+        }
+    }
+
+    @Test
     void anH264ProfileProducesTheRequestedHeight() throws Exception {
         try (RtspCamera camera = RtspCamera.start()) {
             Path segment = assertPlays("kind-profile", camera.url(), "\"video\":\"h264\",\"videoHeight\":240,\"videoBitrate\":400");

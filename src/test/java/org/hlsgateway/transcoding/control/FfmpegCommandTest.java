@@ -250,4 +250,18 @@ class FfmpegCommandTest {
         org.junit.jupiter.api.Assertions.assertEquals("expr:gte(t,n_forced*2)", args.get(args.indexOf("-force_key_frames") + 1));
         org.junit.jupiter.api.Assertions.assertFalse(args.contains("-preset"), "x264 options are not given to openh264");
     }
+
+    @org.junit.jupiter.api.Test
+    void hevcCopiesGoIntoFragmentedMp4WithAnHvc1TagAndRunNamedFiles() {
+        var spec = new org.hlsgateway.transcoding.entity.TranscodeSpec("cam1", "udp://127.0.0.1:5000",
+                org.hlsgateway.channels.entity.RtspTransport.TCP, org.hlsgateway.channels.entity.AudioMode.AAC,
+                org.hlsgateway.channels.entity.VideoMode.COPY);
+        var args = new FfmpegCommand("ffmpeg", 1, 6, 5).build(spec, java.nio.file.Path.of("/tmp/out"), "run1", true);
+
+        org.junit.jupiter.api.Assertions.assertEquals("fmp4", args.get(args.indexOf("-hls_segment_type") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("run1-init.mp4", args.get(args.indexOf("-hls_fmp4_init_filename") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("/tmp/out/run1-%d.m4s", args.get(args.indexOf("-hls_segment_filename") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("hvc1", args.get(args.indexOf("-tag:v") + 1));
+        org.junit.jupiter.api.Assertions.assertEquals("/tmp/out/index.m3u8", args.get(args.size() - 1));
+    }
 }

@@ -94,7 +94,7 @@ class TranscoderRegistryTest {
     private TranscoderRegistry registry(long startTimeoutMillis, List<String> command, TranscoderRegistry.Launcher launcher) {
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(work, startTimeoutMillis, IDLE_TIMEOUT),
-                (spec, directory, run) -> command,
+                (spec, directory, run, fmp4) -> command,
                 launcher, Thread::new, scheduler, stoppers, watcher, now::get);
         return registry;
     }
@@ -199,7 +199,7 @@ class TranscoderRegistryTest {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             List<String> runs = new CopyOnWriteArrayList<>();
             registry = new TranscoderRegistry(new TranscoderRegistry.Settings(work, LONG_START_TIMEOUT, IDLE_TIMEOUT),
-                    (spec, directory, run) -> {
+                    (spec, directory, run, fmp4) -> {
                         runs.add(run);
                         return SLEEP;
                     },
