@@ -13,6 +13,15 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    /** The same error body for code outside JAX-RS (filters, servlets, the authentication mechanism). */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String message)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message)
+                .add("errors", Json.createArrayBuilder()).build().toString());
+    }
+
     public static Response of(Response.StatusType status, String message) {
         return of(status, message, List.of());
     }

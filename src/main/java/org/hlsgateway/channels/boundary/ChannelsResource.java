@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.TokenTtl;
 import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.entity.Channel;
@@ -87,7 +88,8 @@ public class ChannelsResource {
     @GET
     @Path("{nickname}/playback-url")
     public JsonObject playbackUrl(@PathParam("nickname") String nickname, @QueryParam("ttl") String ttl) {
-        long seconds = ttl == null ? config.tokenTtlSeconds() : parseTtl(ttl);
+        long seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds())
+                .orElseThrow(() -> new InvalidChannelException("ttl", TokenTtl.RULE));
         Channel channel = channels.get(nickname);
         String token = access.sign(channel.getNickname(), seconds);
         URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
@@ -121,18 +123,6 @@ public class ChannelsResource {
     private JsonObject json(Channel channel) {
         URI watch = uri.getBaseUriBuilder().path("../watch/{nickname}").build(channel.getNickname()).normalize();
         return ChannelJson.write(channel, transcoders.status(channel.getNickname()), watch.toString());
-    }
-
-    private static long parseTtl(String ttl) {
-        try {
-            long seconds = Long.parseLong(ttl);
-            if (seconds >= 10 && seconds <= 31_536_000) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidChannelException("ttl", "ttl must be a whole number of seconds from 10 to 31536000");
     }
 
     private static JsonObject object(JsonValue json) {

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.playback.control.TokenTtl;
 
 /**
  * The M3U export for API users: {@code /api/playlist.m3u} lists every channel with URLs signed for
@@ -35,11 +37,11 @@ public class PlaylistResource {
     @Path("playlist.m3u")
     @Produces("audio/x-mpegurl")
     public Response playlist(@QueryParam("ttl") String ttl, @QueryParam("group") String group) {
-        Long seconds = ttl(ttl);
-        if (seconds == null) {
+        OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
+        if (seconds.isEmpty()) {
             return badTtl();
         }
-        String m3u = playlists.m3u(request, true, Instant.now().getEpochSecond() + seconds, group);
+        String m3u = playlists.m3u(request, true, Instant.now().getEpochSecond() + seconds.getAsLong(), group);
         return Response.ok(m3u, "audio/x-mpegurl;charset=utf-8").header("Cache-Control", "no-store").build();
     }
 
@@ -47,30 +49,18 @@ public class PlaylistResource {
     @Path("playlist-url")
     @Produces(MediaType.APPLICATION_JSON)
     public Response playlistUrl(@QueryParam("ttl") String ttl, @QueryParam("group") String group) {
-        Long seconds = ttl(ttl);
-        if (seconds == null) {
+        OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
+        if (seconds.isEmpty()) {
             return badTtl();
         }
         JsonObject json = Json.createObjectBuilder()
-                .add("url", playlists.signedPlaylistUrl(request, seconds, group))
-                .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
+                .add("url", playlists.signedPlaylistUrl(request, seconds.getAsLong(), group))
+                .add("expiresAt", Instant.now().plusSeconds(seconds.getAsLong()).toString())
                 .build();
         return Response.ok(json).build();
     }
 
-    private Long ttl(String ttl) {
-        if (ttl == null) {
-            return (long) config.tokenTtlSeconds();
-        }
-        try {
-            long seconds = Long.parseLong(ttl);
-            return seconds >= 10 && seconds <= 31_536_000 ? seconds : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static Response badTtl() {
-        return ErrorResponses.of(Response.Status.BAD_REQUEST, "ttl must be a whole number of seconds from 10 to 31536000");
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, TokenTtl.RULE);
     }
 }

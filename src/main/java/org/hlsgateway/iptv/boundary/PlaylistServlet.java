@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 
@@ -59,8 +60,6 @@ public class PlaylistServlet extends HttpServlet {
     }
 
     private static void error(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message + "\",\"errors\":[]}");
+        ErrorResponses.write(response, status, message);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
+import org.hlsgateway.api.ErrorResponses;
 
 /**
  * Cross-site request forgery defence in front of the console and the API: a changing request
@@ -70,9 +71,6 @@ public class CrossSiteRequests extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=utf-8");
-        response.getWriter().write("{\"status\":403,\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"errors\":[]}");
+        ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, message);
     }
 }

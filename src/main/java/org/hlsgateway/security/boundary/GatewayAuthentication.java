@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
 
 /**
@@ -114,10 +115,8 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     /** 401 with a JSON message and a Basic challenge: API clients never get a login page. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", REALM);
-            response.setContentType("application/json;charset=utf-8");
-            response.getWriter().write("{\"status\":401,\"message\":\"" + message + "\",\"errors\":[]}");
+            ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
