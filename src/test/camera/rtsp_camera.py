@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=360)
     parser.add_argument("--no-audio", action="store_true")
+    parser.add_argument("--tls", metavar="PEM", help="serve RTSPS with this certificate and key (PEM)")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -48,6 +49,17 @@ def main():
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
     factory.set_shared(True)
+    if args.tls:
+        from gi.repository import Gio  # noqa: E402
+        auth = GstRtspServer.RTSPAuth()
+        auth.set_tls_certificate(Gio.TlsCertificate.new_from_file(args.tls))
+        token = GstRtspServer.RTSPToken()
+        token.set_string("media.factory.role", "anonymous")
+        auth.set_default_token(token)
+        server.set_auth(auth)
+        role = Gst.Structure.from_string(
+            "anonymous, media.factory.access=(boolean)true, media.factory.construct=(boolean)true")[0]
+        factory.add_role_from_structure(role)
     server.get_mount_points().add_factory(args.mount, factory)
 
     clients = {"active": 0}
@@ -69,7 +81,8 @@ def main():
     loop = GLib.MainLoop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
-    print(f"READY rtsp://127.0.0.1:{args.port}{args.mount}", flush=True)
+    scheme = "rtsps" if args.tls else "rtsp"
+    print(f"READY {scheme}://127.0.0.1:{args.port}{args.mount}", flush=True)
     loop.run()
 
 

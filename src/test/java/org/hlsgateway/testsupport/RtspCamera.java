@@ -19,23 +19,49 @@ public final class RtspCamera implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final boolean tls;
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
 
-    private RtspCamera(Process process, int port) {
+    private RtspCamera(Process process, int port, boolean tls) {
         this.process = process;
         this.port = port;
+        this.tls = tls;
         Thread reader = new Thread(this::follow, "rtsp-camera-" + port);
         reader.setDaemon(true);
         reader.start();
     }
 
     public static RtspCamera start() throws IOException, InterruptedException {
+        return start(null);
+    }
+
+    /** A camera that serves RTSPS (RTSP over TLS) with a self-signed certificate made for it. */
+    public static RtspCamera startTls(java.nio.file.Path dir) throws IOException, InterruptedException {
+        java.nio.file.Path key = dir.resolve("camera.key");
+        java.nio.file.Path cert = dir.resolve("camera.crt");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", cert.toString(), "-days", "2", "-subj", "/CN=127.0.0.1")
+                .redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        if (openssl.waitFor() != 0) {
+            throw new IllegalStateException("openssl could not make a certificate");
+        }
+        java.nio.file.Path pem = dir.resolve("camera.pem");
+        java.nio.file.Files.writeString(pem, java.nio.file.Files.readString(cert) + java.nio.file.Files.readString(key));
+        return start(pem.toString());
+    }
+
+    private static RtspCamera start(String tlsPem) throws IOException, InterruptedException {
         int port = freePort();
         String script = System.getProperty("hls.camera.script", "src/test/camera/rtsp_camera.py");
-        Process process = new ProcessBuilder("/usr/bin/python3", script, "--port", Integer.toString(port))
-                .redirectErrorStream(true).start();
-        RtspCamera camera = new RtspCamera(process, port);
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/python3", script,
+                "--port", Integer.toString(port)));
+        if (tlsPem != null) {
+            command.addAll(java.util.List.of("--tls", tlsPem));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        RtspCamera camera = new RtspCamera(process, port, tlsPem != null);
         if (!camera.ready.await(30, TimeUnit.SECONDS)) {
             camera.close();
             throw new IllegalStateException("RTSP camera did not start: " + camera.events);
@@ -44,7 +70,7 @@ public final class RtspCamera implements AutoCloseable {
     }
 
     public String url() {
-        return "rtsp://127.0.0.1:" + port + "/cam";
+        return (tls ? "rtsps" : "rtsp") + "://127.0.0.1:" + port + "/cam";
     }
 
     public int connects() {

@@ -50,6 +50,14 @@ class InputKindsIT {
     }
 
     @Test
+    void rtsps() throws Exception {
+        try (RtspCamera camera = RtspCamera.startTls(tmp)) {
+            assertTrue(camera.url().startsWith("rtsps://"));
+            assertPlays("kind-rtsps", camera.url());
+        }
+    }
+
+    @Test
     void rtmp() throws Exception {
         int port = RtspCamera.freePort();
         String url = "rtmp://127.0.0.1:" + port + "/live/stream";
