@@ -32,8 +32,7 @@ public final class ImportPlanner {
                 plan.add(ImportLine.reject(row.line(), row.nickname(), List.of(row.error())));
                 continue;
             }
-            String nickname = row.nickname() != null ? row.nickname()
-                    : Nicknames.unique(Nicknames.slug(firstNonBlank(row.name(), row.tvgName(), host(row.url()))), taken);
+            String nickname = row.nickname() != null ? row.nickname() : derivedNickname(row, existing, seenInFile, taken);
             Integer earlier = seenInFile.putIfAbsent(nickname, row.line());
             if (earlier != null) {
                 plan.add(ImportLine.reject(row.line(), nickname, List.of("nickname '" + nickname
@@ -68,6 +67,20 @@ public final class ImportPlanner {
             }
         }
         return plan;
+    }
+
+    /**
+     * A nickname made from the name: the stored channel of that name is updated when the file does
+     * not use it yet (so re-importing a file without nicknames updates, never duplicates); otherwise
+     * the slug is made unique.
+     */
+    private static String derivedNickname(ImportRow row, Map<String, Channel> existing, Map<String, Integer> seenInFile,
+                                          Set<String> taken) {
+        String slug = Nicknames.slug(firstNonBlank(row.name(), row.tvgName(), host(row.url())));
+        if (existing.containsKey(slug) && !seenInFile.containsKey(slug)) {
+            return slug;
+        }
+        return Nicknames.unique(slug, taken);
     }
 
     private static String firstNonBlank(String... values) {

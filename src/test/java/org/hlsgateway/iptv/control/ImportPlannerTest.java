@@ -41,11 +41,27 @@ class ImportPlannerTest {
     void nicknamesAreMadeFromNamesAndKeptUnique() {
         List<ImportLine> plan = ImportPlanner.plan(List.of(row(1, null, "rtsp://h/a", "Front Door"),
                 row(2, null, "rtsp://h/b", "Front Door"), row(3, null, "rtsp://camera7.lan/c", null)),
-                Map.of("front-door", new Channel()), false);
+                Map.of(), false);
 
-        assertEquals("front-door-2", plan.get(0).nickname());
-        assertEquals("front-door-3", plan.get(1).nickname());
+        assertEquals("front-door", plan.get(0).nickname());
+        assertEquals("front-door-2", plan.get(1).nickname());
         assertEquals("camera7-lan", plan.get(2).nickname());
+    }
+
+    @Test
+    void reimportingAFileWithoutNicknamesUpdatesInsteadOfDuplicating() {
+        Channel stored = new Channel();
+        stored.setNickname("front-door");
+        stored.setName("Front Door");
+        stored.setUrl("rtsp://h/old");
+
+        List<ImportLine> plan = ImportPlanner.plan(List.of(row(1, null, "rtsp://h/a", "Front Door"),
+                row(2, null, "rtsp://h/b", "Front Door")), Map.of("front-door", stored), false);
+
+        assertEquals(ImportLine.Action.UPDATE, plan.get(0).action());
+        assertEquals("front-door", plan.get(0).nickname());
+        assertEquals(ImportLine.Action.CREATE, plan.get(1).action(), "a second line of the same name in the file is new");
+        assertEquals("front-door-2", plan.get(1).nickname());
     }
 
     @Test
