@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.iptv.control.PublicUrl;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 
@@ -45,11 +46,8 @@ public class ChannelRows {
                 .toList();
     }
 
+    /** The gateway's public base (trusted proxies' X-Forwarded-* honoured, as in the M3U export). */
     private String watchBase() {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port)
-                + request.getContextPath() + "/watch/";
+        return PublicUrl.base(request, config.trustedProxies()) + "/watch/";
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
-import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.channels.entity.Channel;
@@ -90,11 +89,5 @@ public class ChannelService {
         Channel stored = get(nickname);
         transcoders.stopAndWait(nickname);
         em.remove(stored);
-    }
-
-    /** Validates without storing (used by forms before they show a result). */
-    @PermitAll
-    public void validate(Channel channel) throws InvalidChannelException {
-        ChannelValidator.require(channel);
     }
 }

@@ -59,8 +59,6 @@ public class Playlists {
     }
 
     public String base(HttpServletRequest request) {
-        return PublicUrl.base(request.getScheme(), request.getServerName(), request.getServerPort(),
-                request.getContextPath(), request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"),
-                request.getHeader("X-Forwarded-Host"), config.trustedProxies());
+        return PublicUrl.base(request, config.trustedProxies());
     }
 }

@@ -11,6 +11,13 @@ public final class PublicUrl {
     private PublicUrl() {
     }
 
+    /** The base URL as the client of {@code request} sees it. */
+    public static String base(jakarta.servlet.http.HttpServletRequest request, Set<String> trustedProxies) {
+        return base(request.getScheme(), request.getServerName(), request.getServerPort(), request.getContextPath(),
+                request.getRemoteAddr(), request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"),
+                trustedProxies);
+    }
+
     /** E.g. {@code https://tv.example.org/hls_gateway}, without a trailing slash. */
     public static String base(String scheme, String host, int port, String contextPath, String remoteAddress,
                               String forwardedProto, String forwardedHost, Set<String> trustedProxies) {
