@@ -12,3 +12,10 @@ document.addEventListener('click', function (event) {
     done();
   }
 });
+
+// The import form posts the file in a full page request: say so while the browser uploads it.
+document.addEventListener('submit', function (event) {
+  if (event.target.id !== 'import') { return; }
+  var note = document.getElementById('uploading');
+  if (note) { note.hidden = false; }
+});

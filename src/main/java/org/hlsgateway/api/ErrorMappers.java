@@ -45,7 +45,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return ErrorResponses.of(Response.Status.NOT_FOUND, e.getMessage());
         }
         if (e instanceof StartFailedException failed) {
-            return ErrorResponses.of(StartFailures.status(failed), failed.getMessage());
+            return StartFailures.response(failed);
         }
         if (e instanceof JsonParsingException || e instanceof JsonException || e instanceof ProcessingException) {
             return ErrorResponses.of(Response.Status.BAD_REQUEST, "request body is not valid JSON");

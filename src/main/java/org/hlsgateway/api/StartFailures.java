@@ -9,11 +9,20 @@ public final class StartFailures {
     private StartFailures() {
     }
 
+    /** The error answer: its status, its message, and {@code Retry-After} when the gateway knows when to come back. */
+    public static Response response(StartFailedException e) {
+        Response error = ErrorResponses.of(status(e), e.getMessage());
+        if (e.retryAfterSeconds() <= 0) {
+            return error;
+        }
+        return Response.fromResponse(error).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     public static Response.Status status(StartFailedException e) {
         return switch (e.kind()) {
-            case SOURCE_FAILED -> Response.Status.BAD_GATEWAY;
+            case SOURCE_FAILED, STALLED -> Response.Status.BAD_GATEWAY;
             case TIMEOUT -> Response.Status.GATEWAY_TIMEOUT;
-            case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
+            case UNAVAILABLE, RETRYING, BUSY -> Response.Status.SERVICE_UNAVAILABLE;
         };
     }
 }

@@ -19,6 +19,10 @@ public final class FfmpegProcesses {
                 .toList();
     }
 
+    public static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public static boolean awaitNone(String nickname, long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < end) {

@@ -52,8 +52,16 @@ public final class RtspCamera implements AutoCloseable {
         return start(pem.toString());
     }
 
+    /** A camera on a given port: to bring a stopped camera back where its channel expects it. */
+    public static RtspCamera startOn(int port) throws IOException, InterruptedException {
+        return start(null, port);
+    }
+
     private static RtspCamera start(String tlsPem) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(tlsPem, freePort());
+    }
+
+    private static RtspCamera start(String tlsPem, int port) throws IOException, InterruptedException {
         String script = System.getProperty("hls.camera.script", "src/test/camera/rtsp_camera.py");
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/python3", script,
                 "--port", Integer.toString(port)));
@@ -67,6 +75,10 @@ public final class RtspCamera implements AutoCloseable {
             throw new IllegalStateException("RTSP camera did not start: " + camera.events);
         }
         return camera;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {

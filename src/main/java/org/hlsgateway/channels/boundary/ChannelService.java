@@ -4,7 +4,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,9 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class ChannelService {
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @PersistenceContext
     EntityManager em;
@@ -61,8 +68,8 @@ public class ChannelService {
 
     /**
      * Replaces the settings of {@code nickname} with {@code changes}. A masked URL sent back
-     * unchanged keeps the stored credentials. A running transcoder is stopped so the next
-     * viewer gets the new settings.
+     * unchanged keeps the stored credentials. Once the change is committed, a channel people
+     * watch restarts with the new settings (its players keep their playlist); a renamed one stops.
      */
     public Channel update(String nickname, Channel changes) {
         Channel stored = get(nickname);
@@ -73,15 +80,44 @@ public class ChannelService {
         if (!changes.getNickname().equals(nickname) && find(changes.getNickname()).isPresent()) {
             throw new DuplicateNicknameException(changes.getNickname());
         }
-        transcoders.stopAndWait(nickname);
+        boolean renamed = !changes.getNickname().equals(nickname);
+        if (renamed) {
+            transcoders.stopAndWait(nickname);
+        }
         stored.copySettingsFrom(changes);
         em.flush();
+        if (!renamed) {
+            TranscodeSpec spec = TranscodeSpec.of(stored);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        transcoders.restart(spec);
+                    }
+                }
+            });
+        }
         return stored;
     }
 
     /** Tests the channel's source once (admins only, since it makes the gateway connect). */
     public Prober.Result probe(String nickname) {
         return transcoders.probe(TranscodeSpec.of(get(nickname)));
+    }
+
+    /** Starts the channel's FFmpeg now (warming it for viewers); returns at once, not at the first segment. */
+    public void start(String nickname) {
+        transcoders.ensureStarted(TranscodeSpec.of(get(nickname)));
+    }
+
+    /** Stops the channel's FFmpeg now and waits until it has exited. */
+    public void stop(String nickname) {
+        get(nickname);
+        transcoders.stopAndWait(nickname);
     }
 
     /** Deletes the channel, stopping its transcoder first. */

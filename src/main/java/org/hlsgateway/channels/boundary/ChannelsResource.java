@@ -113,6 +113,22 @@ public class ChannelsResource {
         return json.build();
     }
 
+    /** Starts the channel's FFmpeg without waiting for a viewer (it stops again when nobody watches). */
+    @POST
+    @Path("{nickname}/start")
+    public Response start(@PathParam("nickname") String nickname) {
+        channels.start(nickname);
+        return Response.accepted(json(channels.get(nickname))).build();
+    }
+
+    /** Stops the channel's FFmpeg now; answers once it has exited. */
+    @POST
+    @Path("{nickname}/stop")
+    public JsonObject stop(@PathParam("nickname") String nickname) {
+        channels.stop(nickname);
+        return json(channels.get(nickname));
+    }
+
     @DELETE
     @Path("{nickname}")
     public Response delete(@PathParam("nickname") String nickname) {

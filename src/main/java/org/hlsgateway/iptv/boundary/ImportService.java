@@ -14,6 +14,7 @@ import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.iptv.control.ImportLine;
 import org.hlsgateway.iptv.control.ImportPlanner;
+import org.hlsgateway.iptv.control.ImportProgress;
 import org.hlsgateway.iptv.control.ImportRow;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
@@ -46,13 +47,19 @@ public class ImportService {
      * @param partial store the valid lines even when others are rejected (default: all or nothing)
      */
     public Result run(List<ImportRow> rows, boolean dryRun, boolean partial) {
+        return run(rows, dryRun, partial, new ImportProgress());
+    }
+
+    /** The same, reporting how far it has come to {@code progress} (the console's progress bar). */
+    public Result run(List<ImportRow> rows, boolean dryRun, boolean partial, ImportProgress progress) {
         Map<String, Channel> existing = em.createNamedQuery(Channel.ALL, Channel.class).getResultList().stream()
                 .collect(Collectors.toMap(Channel::getNickname, Function.identity()));
-        List<ImportLine> plan = ImportPlanner.plan(rows, existing, config.publicByDefault());
+        List<ImportLine> plan = ImportPlanner.plan(rows, existing, config.publicByDefault(), progress);
         boolean rejected = plan.stream().anyMatch(l -> l.action() == ImportLine.Action.REJECT);
         if (dryRun || (rejected && !partial)) {
             return new Result(false, plan);
         }
+        progress.storing((int) plan.stream().filter(l -> l.action() != ImportLine.Action.REJECT).count());
         int stored = 0;
         for (ImportLine line : plan) {
             if (line.action() == ImportLine.Action.CREATE) {
@@ -63,6 +70,7 @@ public class ImportService {
             } else {
                 continue;
             }
+            progress.channelStored();
             if (++stored % 500 == 0) {
                 em.flush();
             }

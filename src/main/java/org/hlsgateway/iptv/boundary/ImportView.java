@@ -1,33 +1,54 @@
 package org.hlsgateway.iptv.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hlsgateway.iptv.control.CsvImport;
 import org.hlsgateway.iptv.control.ImportLine;
+import org.hlsgateway.iptv.control.ImportProgress;
 import org.hlsgateway.iptv.control.ImportRow;
 import org.hlsgateway.iptv.control.M3uImport;
 import org.primefaces.model.file.UploadedFile;
 
-/** The console's import page: upload, check (dry run) with a line-by-line report, then import. */
+/**
+ * The console's import page: upload, check (dry run) with a line-by-line report, then import.
+ * Checking and importing run in the background while the page polls a progress bar, so a
+ * 10,000-line file shows how far it has come instead of a frozen page.
+ */
 @Named
 @ViewScoped
 public class ImportView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ImportView.class.getName());
 
     @Inject
     transient ImportService imports;
+
+    @Resource
+    transient ManagedExecutorService executor;
 
     private transient UploadedFile file;
     private String text;
     private boolean partial;
     private List<ImportLine> lines;
+    private transient CompletableFuture<ImportService.Result> job;
+    private transient ImportProgress progress;
+    private boolean applying;
+    private int lineCount;
 
     public void check() {
         if (file != null && file.getSize() > 0) {
@@ -41,26 +62,82 @@ public class ImportView implements Serializable {
             error("choose a CSV or M3U file first");
             return;
         }
-        lines = imports.run(rows(), true, partial).lines();
+        start(true);
     }
 
-    public String apply() {
+    public void apply() {
         if (text == null) {
             error("check a file first");
-            return null;
+            return;
         }
-        ImportService.Result result = imports.run(rows(), false, partial);
+        start(false);
+    }
+
+    private void start(boolean dryRun) {
+        if (isRunning()) {
+            error("an import is already running on this page");
+            return;
+        }
+        List<ImportRow> rows = rows();
+        boolean partialImport = partial;
+        lines = null;
+        lineCount = rows.size();
+        applying = !dryRun;
+        ImportProgress started = new ImportProgress();
+        progress = started;
+        job = CompletableFuture.supplyAsync(() -> imports.run(rows, dryRun, partialImport, started), executor);
+    }
+
+    /** Called by the page's poll: reports the outcome once the background job is done. */
+    public void poll() throws IOException {
+        if (job == null || !job.isDone()) {
+            return;
+        }
+        CompletableFuture<ImportService.Result> done = job;
+        job = null;
+        ImportService.Result result;
+        try {
+            result = done.join();
+        } catch (CompletionException e) {
+            LOG.log(Level.WARNING, "import failed", e.getCause());
+            error("the import failed and stored nothing: " + e.getCause().getClass().getSimpleName());
+            return;
+        }
         lines = result.lines();
-        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!applying) {
+            return;
+        }
         if (!result.applied()) {
             error("nothing was imported: " + result.count(ImportLine.Action.REJECT)
                     + " line(s) rejected; fix them or allow a partial import");
-            return null;
+            return;
         }
-        faces.getExternalContext().getFlash().setKeepMessages(true);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Imported: "
                 + result.count(ImportLine.Action.CREATE) + " created, " + result.count(ImportLine.Action.UPDATE) + " updated", null));
-        return "/admin/list/index?faces-redirect=true";
+        external.redirect(external.getRequestContextPath() + "/admin/list/");
+    }
+
+    /** True while a check or an import runs in the background. */
+    public boolean isRunning() {
+        return job != null;
+    }
+
+    public int getPercent() {
+        if (job == null) {
+            return lines == null ? 0 : 100;
+        }
+        return job.isDone() ? 100 : Math.min(99, progress.percent());
+    }
+
+    /** E.g. {@code Checking: checked 4000 of 10000 lines}. */
+    public String getProgressText() {
+        if (progress == null) {
+            return "";
+        }
+        return (applying ? "Importing " : "Checking ") + lineCount + " lines: " + progress.describe();
     }
 
     private List<ImportRow> rows() {

@@ -23,11 +23,18 @@ public final class ImportPlanner {
     }
 
     public static List<ImportLine> plan(List<ImportRow> rows, Map<String, Channel> existing, boolean publicByDefault) {
+        return plan(rows, existing, publicByDefault, new ImportProgress());
+    }
+
+    public static List<ImportLine> plan(List<ImportRow> rows, Map<String, Channel> existing, boolean publicByDefault,
+                                        ImportProgress progress) {
+        progress.checking(rows.size());
         Set<String> taken = new HashSet<>(existing.keySet());
         Map<String, Integer> seenInFile = new HashMap<>();
         List<ImportLine> plan = new ArrayList<>(rows.size());
         int order = existing.values().stream().mapToInt(Channel::getSortOrder).max().orElse(0);
         for (ImportRow row : rows) {
+            progress.lineChecked();
             if (row.isRejected()) {
                 plan.add(ImportLine.reject(row.line(), row.nickname(), List.of(row.error())));
                 continue;

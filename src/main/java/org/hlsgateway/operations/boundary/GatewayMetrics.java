@@ -51,6 +51,12 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
                 .withDescription("Time from starting FFmpeg to its first segment").withUnit(MetricUnits.MILLISECONDS).build());
         registry.gauge(Metadata.builder().withName("hls_transcoders_running")
                 .withDescription("FFmpeg processes running now").build(), transcoders, Transcoders::runningCount);
+        registry.gauge(Metadata.builder().withName("hls_jvm_threads")
+                .withDescription("Live threads of the gateway's JVM").build(),
+                java.lang.management.ManagementFactory.getThreadMXBean(), java.lang.management.ThreadMXBean::getThreadCount);
+        registry.gauge(Metadata.builder().withName("hls_open_files")
+                .withDescription("Open file descriptors of the gateway's JVM (-1 where the OS does not tell)").build(),
+                this, GatewayMetrics::openFiles);
         for (StartFailedException.Kind kind : StartFailedException.Kind.values()) {
             failureCounter(kind);
         }
@@ -74,6 +80,11 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
     @Override
     public void failed(String nickname, StartFailedException.Kind kind) {
         failureCounter(kind).inc();
+    }
+
+    long openFiles() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
     }
 
     public void served(long bytes) {

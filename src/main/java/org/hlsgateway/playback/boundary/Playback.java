@@ -80,7 +80,7 @@ public class Playback {
     public static Response failure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof StartFailedException failed) {
-            return ErrorResponses.of(StartFailures.status(failed), failed.getMessage());
+            return StartFailures.response(failed);
         }
         return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
     }

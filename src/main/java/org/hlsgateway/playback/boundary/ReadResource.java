@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -26,6 +25,9 @@ import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.api.StartFailures;
+import org.hlsgateway.transcoding.control.LiveSession;
+import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.playback.control.PlaylistRewriter;
@@ -67,14 +69,22 @@ public class ReadResource {
             response.resume(preview(nickname, token));
             return;
         }
-        boolean playlist = hls.get().kind() == HlsFile.Kind.PLAYLIST;
-        // a bookmarked playlist URL starts a cold channel too; a segment needs a running one
-        Optional<TranscodeSpec> spec = playlist ? playback.spec(nickname)
-                : transcoders.running(nickname).map(TranscoderHandle::spec);
+        if (hls.get().kind() == HlsFile.Kind.PLAYLIST) {
+            playlist(nickname, token, response);
+        } else {
+            response.resume(segment(nickname, hls.get(), token));
+        }
+    }
+
+    /**
+     * The channel's playlist; a bookmarked playlist URL starts a cold channel too. While a failed
+     * source is restarted, players polling here keep getting the window they had, so they resume
+     * by themselves once new segments arrive.
+     */
+    private void playlist(String nickname, String token, AsyncResponse response) {
+        Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
-            response.resume(playlist ? Playback.unknown(nickname)
-                    : ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
-                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
+            response.resume(Playback.unknown(nickname));
             return;
         }
         Response refused = playback.refusal(spec.get(), token, request);
@@ -82,18 +92,41 @@ public class ReadResource {
             response.resume(refused);
             return;
         }
-        TranscoderHandle handle = playlist ? playback.start(spec.get()) : transcoders.running(nickname).orElse(null);
-        if (handle == null) {
-            response.resume(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' has just stopped"));
-            return;
-        }
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         String segmentToken = spec.get().publicAccess() ? null : token;
-        if (playlist && !handle.isReady()) {
-            playback.answerWhenReady(handle, response, ready -> serve(ready, hls.get(), segmentToken));
+        TranscoderHandle handle;
+        try {
+            handle = playback.start(spec.get());
+        } catch (StartFailedException e) {
+            Optional<String> window = transcoders.playlist(nickname);
+            response.resume(e.kind() == StartFailedException.Kind.RETRYING && window.isPresent()
+                    ? playlistResponse(window.get(), segmentToken) : StartFailures.response(e));
             return;
         }
-        response.resume(serve(handle, hls.get(), segmentToken));
+        Optional<String> window = transcoders.playlist(nickname);
+        if (window.isPresent()) {
+            response.resume(playlistResponse(window.get(), segmentToken));
+        } else {
+            playback.answerWhenReady(handle, response, ready -> transcoders.playlist(nickname)
+                    .map(text -> playlistResponse(text, segmentToken))
+                    .orElseGet(() -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "the playlist is not ready yet")));
+        }
+    }
+
+    /** A segment (or fMP4 init section) the channel's playlist lists; never starts FFmpeg. */
+    private Response segment(String nickname, HlsFile file, String token) {
+        Optional<LiveSession> session = transcoders.session(nickname);
+        if (session.isEmpty()) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it");
+        }
+        Response refused = playback.refusal(session.get().spec(), token, request);
+        if (refused != null) {
+            return refused;
+        }
+        transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        return session.get().file(file.name()).map(path -> serveFile(path, file))
+                .orElseGet(() -> gone(file));
     }
 
     /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
@@ -113,17 +146,18 @@ public class ReadResource {
     }
 
     /** The playlist with the player's token on every segment URI. */
-    private Response servePlaylist(java.nio.file.Path path, String token) {
-        try {
-            byte[] body = PlaylistRewriter.withToken(Files.readString(path), token).getBytes(StandardCharsets.UTF_8);
-            metrics.served(body.length);
-            return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
-                    .header("Content-Length", body.length)
-                    .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
-                    .build();
-        } catch (IOException e) {
-            return ErrorResponses.of(Response.Status.NOT_FOUND, "the playlist cannot be read");
-        }
+    private Response playlistResponse(String text, String token) {
+        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
+        metrics.served(body.length);
+        return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+                .header("Content-Length", body.length)
+                .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
+                .build();
+    }
+
+    private static Response gone(HlsFile file) {
+        return ErrorResponses.of(Response.Status.NOT_FOUND, file.name()
+                + " is no longer available (segments expire after a few seconds)");
     }
 
     @OPTIONS
@@ -135,18 +169,14 @@ public class ReadResource {
                 .build();
     }
 
-    private Response serve(TranscoderHandle handle, HlsFile file, String token) {
-        java.nio.file.Path path = handle.directory().resolve(file.name());
-        if (file.kind() == HlsFile.Kind.PLAYLIST && token != null) {
-            return servePlaylist(path, token);
-        }
+    private Response serveFile(java.nio.file.Path path, HlsFile file) {
         FileChannel channel;
         long size;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
             size = channel.size();
         } catch (NoSuchFileException e) {
-            return ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " is no longer available (segments expire after a few seconds)");
+            return gone(file);
         } catch (IOException e) {
             return ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " cannot be read");
         }

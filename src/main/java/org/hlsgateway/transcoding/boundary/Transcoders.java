@@ -18,6 +18,9 @@ import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
+import org.hlsgateway.transcoding.control.LiveSession;
+import org.hlsgateway.transcoding.control.OrphanSweeper;
+import org.hlsgateway.transcoding.control.ProcessLauncher;
 import org.hlsgateway.transcoding.control.PlaylistWatcher;
 import org.hlsgateway.transcoding.control.PreviewMaker;
 import org.hlsgateway.transcoding.control.Prober;
@@ -53,6 +56,7 @@ public class Transcoders {
     private PlaylistWatcher watcher;
     private TranscoderRegistry registry;
     private FfmpegCommand command;
+    private ProcessLauncher launcher;
 
     @PostConstruct
     void start() {
@@ -79,12 +83,17 @@ public class Transcoders {
                 command.withH264Encoder(encoder);
             }
         }
+        int orphans = OrphanSweeper.sweep(config.workDir());
+        if (orphans > 0) {
+            LOG.warning(() -> "killed " + orphans + " FFmpeg processes left from a previous run");
+        }
+        launcher = new ProcessLauncher(threads);
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
-                        config.idleTimeoutSeconds() * 1000L),
+                        config.idleTimeoutSeconds() * 1000L, config.segmentSeconds(), config.playlistSize(),
+                        config.maxTranscoders()),
                 (spec, dir, run, fmp4) -> command.build(spec, dir, run, fmp4),
-                (args, dir) -> new ProcessBuilder(args).directory(dir.toFile())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start(),
+                launcher,
                 threads, scheduler, executor, watcher, System::currentTimeMillis);
         LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
                 + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s");
@@ -94,6 +103,7 @@ public class Transcoders {
     void shutdown() {
         LOG.info("stopping every FFmpeg");
         registry.stopAll();
+        launcher.close();
         if (watcher != null) {
             try {
                 watcher.close();
@@ -172,6 +182,20 @@ public class Transcoders {
 
     public Optional<TranscoderHandle> running(String nickname) {
         return registry.running(nickname);
+    }
+
+    /** The playlist players get (one media sequence across FFmpeg restarts); empty while none exists. */
+    public Optional<String> playlist(String nickname) {
+        return registry.playlist(nickname);
+    }
+
+    public Optional<LiveSession> session(String nickname) {
+        return registry.session(nickname);
+    }
+
+    /** The channel's settings changed: a watched channel restarts at once with them, others are forgotten. */
+    public void restart(TranscodeSpec spec) {
+        registry.restart(spec);
     }
 
     public void touch(String nickname, String client) {

@@ -15,7 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells a starting transcoder the moment FFmpeg renames its first playlist into place.
+ * Tells the registry each time FFmpeg renames a new playlist into place: the first one makes a
+ * waiting player's answer, the later ones feed the channel's window and its stall check.
  * One thread and one inotify-backed {@link WatchService} serve every channel, so a waiting
  * player gets its answer within milliseconds instead of on the next poll.
  */
@@ -24,7 +25,7 @@ public final class PlaylistWatcher implements Closeable {
     private static final Logger LOG = Logger.getLogger(PlaylistWatcher.class.getName());
 
     private final WatchService service;
-    private final Map<WatchKey, TranscoderHandle> watched = new ConcurrentHashMap<>();
+    private final Map<WatchKey, Runnable> watched = new ConcurrentHashMap<>();
 
     public PlaylistWatcher(ThreadFactory threads) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
@@ -34,28 +35,32 @@ public final class PlaylistWatcher implements Closeable {
         loop.start();
     }
 
-    /** Watches {@code handle}'s directory until its first segment is listed. */
-    public void watch(TranscoderHandle handle) throws IOException {
+    /** Calls {@code onChange} on each new playlist in {@code handle}'s directory until its FFmpeg exits. */
+    public void watch(TranscoderHandle handle, Runnable onChange) throws IOException {
         WatchKey key = handle.directory().register(service,
                 StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-        watched.put(key, handle);
-        handle.ready().whenComplete((h, e) -> {
+        watched.put(key, onChange);
+        handle.process().onExit().whenComplete((p, e) -> {
             key.cancel();
             watched.remove(key);
         });
-        handle.checkReady(); // it may already be there
+        onChange.run(); // it may already be there
     }
 
     private void run() {
         try {
             while (true) {
                 WatchKey key = service.take();
-                TranscoderHandle handle = watched.get(key);
+                Runnable onChange = watched.get(key);
                 boolean playlistChanged = key.pollEvents().stream().anyMatch(event ->
                         event.kind() == StandardWatchEventKinds.OVERFLOW
                                 || (event.context() instanceof Path p && p.toString().equals(FfmpegCommand.PLAYLIST)));
-                if (handle != null && playlistChanged) {
-                    handle.checkReady();
+                if (onChange != null && playlistChanged) {
+                    try {
+                        onChange.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "playlist change handler failed", e);
+                    }
                 }
                 key.reset();
             }

@@ -1,15 +1,19 @@
 package org.hlsgateway.transcoding.control;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A JPEG still of a channel taken from its newest segment on disk: no second connection to the
- * camera. Kept for a few seconds so that many consoles cost one FFmpeg run.
+ * camera. MPEG-TS and fMP4 segments alike (an fMP4 fragment is decoded after its init section).
+ * Kept for a few seconds so that many consoles cost one FFmpeg run.
  */
 public final class PreviewMaker {
 
@@ -27,18 +31,20 @@ public final class PreviewMaker {
         if (cached != null && now - cached.takenAt() < KEEP_MILLIS) {
             return Optional.of(cached.jpeg());
         }
-        Optional<Path> segment = newestSegment(handle);
-        if (segment.isEmpty()) {
+        Optional<List<Path>> parts = newestSegment(handle.playlist());
+        if (parts.isEmpty()) {
             return Optional.empty();
         }
         Process p = new ProcessBuilder(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-protocol_whitelist", "file", "-i", segment.get().toString(), "-frames:v", "1", "-vf", "scale=320:-2",
-                "-f", "image2pipe", "-c:v", "mjpeg", "-")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-protocol_whitelist", "pipe", "-i", "pipe:0", "-frames:v", "1", "-vf", "scale=320:-2",
+                "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(parts.get(), p));
         byte[] jpeg = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return Optional.empty();
         }
+        feeding.exceptionally(e -> null);
         if (p.exitValue() != 0 || jpeg.length == 0) {
             return Optional.empty();
         }
@@ -46,13 +52,39 @@ public final class PreviewMaker {
         return Optional.of(jpeg);
     }
 
-    private static Optional<Path> newestSegment(TranscoderHandle handle) throws IOException {
-        if (!Files.exists(handle.playlist())) {
+    /** Writes the segment (after its init section, if any) to FFmpeg; FFmpeg may stop reading after one frame. */
+    private static void feed(List<Path> parts, Process p) {
+        try (OutputStream in = p.getOutputStream()) {
+            for (Path part : parts) {
+                Files.copy(part, in);
+            }
+        } catch (IOException e) {
+            // FFmpeg closed its input once it had its frame, or the segment was deleted: nothing to do
+        }
+    }
+
+    /** The newest segment's files in decoding order: {@code [init.mp4,] segment}; empty when none is listed yet. */
+    static Optional<List<Path>> newestSegment(Path playlist) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(playlist);
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
-        List<String> segments = Files.readAllLines(handle.playlist()).stream()
-                .filter(l -> !l.startsWith("#") && l.endsWith(".ts")).toList();
-        return segments.isEmpty() ? Optional.empty()
-                : Optional.of(handle.directory().resolve(segments.get(segments.size() - 1)));
+        Path directory = playlist.getParent();
+        String init = null;
+        String newest = null;
+        for (String line : lines) {
+            if (line.startsWith("#EXT-X-MAP:")) {
+                init = line.replaceAll(".*URI=\"([^\"]+)\".*", "$1");
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                newest = line.trim();
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(init == null ? List.of(directory.resolve(newest))
+                : List.of(directory.resolve(init), directory.resolve(newest)));
     }
 }

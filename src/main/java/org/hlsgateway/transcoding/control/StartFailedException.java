@@ -13,14 +13,31 @@ public class StartFailedException extends RuntimeException {
         /** No segment within the start timeout. */
         TIMEOUT,
         /** FFmpeg could not be run at all. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** A live source failed; the gateway restarts it after a back-off delay. */
+        RETRYING,
+        /** A live source stopped sending: no new segment for three segment durations. */
+        STALLED,
+        /** {@code HLS_MAX_TRANSCODERS} are running already. */
+        BUSY
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public StartFailedException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    /** @param retryAfterSeconds when a client may try again (the {@code Retry-After} header); 0 when unknown */
+    public StartFailedException(Kind kind, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {

@@ -23,6 +23,7 @@ public final class TranscoderHandle {
     private final InputStreamParser input = new InputStreamParser();
     private final CompletableFuture<TranscoderHandle> ready = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean slotReleased = new AtomicBoolean();
     private final AtomicLong lastAccessMillis;
     private final Map<String, Long> clients = new ConcurrentHashMap<>();
     private volatile Still still;
@@ -56,6 +57,12 @@ public final class TranscoderHandle {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The run token that names this process's directory and starts its segment names. */
+    public String run() {
+        String name = directory.getFileName().toString();
+        return name.substring(name.lastIndexOf('-') + 1);
     }
 
     public Path playlist() {
@@ -105,11 +112,22 @@ public final class TranscoderHandle {
         return stopping.get();
     }
 
+    /** True for the first caller once the process has ended: its slot under the transcoder limit is free. */
+    boolean releaseSlot() {
+        return !process.isAlive() && slotReleased.compareAndSet(false, true);
+    }
+
+    /** Distinct clients remembered at most; beyond it, those not seen for a minute are forgotten. */
+    static final int MAX_CLIENTS = 10_000;
+
     /** Records a request by {@code client}: a memory write, never I/O. */
     public void touch(String client, long nowMillis) {
         lastAccessMillis.accumulateAndGet(nowMillis, Math::max);
         if (client != null) {
             clients.put(client, nowMillis);
+            if (clients.size() > MAX_CLIENTS) {
+                clients.values().removeIf(seen -> seen < nowMillis - 60_000);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +42,11 @@ public final class TranscoderRegistry {
         Process launch(List<String> command, Path directory) throws IOException;
     }
 
-    /** Where the registry finds the command for a spec; null executable means FFmpeg is missing. */
-    public record Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis) {
+    /**
+     * @param maxTranscoders how many FFmpeg processes may run at once; more starts fail as {@code BUSY}
+     */
+    public record Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis, int segmentSeconds,
+                           int playlistSize, int maxTranscoders) {
     }
 
     private final Settings settings;
@@ -54,6 +58,8 @@ public final class TranscoderRegistry {
     private final PlaylistWatcher watcher;
     private final LongSupplier clock;
     private final Map<String, TranscoderHandle> running = new ConcurrentHashMap<>();
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final Semaphore slots;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> lastAccess = new ConcurrentHashMap<>();
     /** Channels whose source turned out to send HEVC: they start with fMP4 segments from then on. */
@@ -102,6 +108,7 @@ public final class TranscoderRegistry {
         this.stoppers = stoppers;
         this.watcher = watcher;
         this.clock = clock;
+        this.slots = new Semaphore(settings.maxTranscoders());
     }
 
     /** The running transcoder of {@code spec}'s channel, started now if there is none. Never two. */
@@ -110,7 +117,41 @@ public final class TranscoderRegistry {
         if (current != null) {
             return current;
         }
+        LiveSession session = sessions.get(spec.nickname());
+        long now = clock.getAsLong();
+        if (session != null && session.retryAt() > now) {
+            long seconds = Math.max(1, (session.retryAt() - now + 999) / 1000);
+            throw new StartFailedException(StartFailedException.Kind.RETRYING, session.failure()
+                    + "; the gateway restarts the source in " + seconds + " s", seconds);
+        }
         return running.computeIfAbsent(spec.nickname(), nickname -> launch(spec, usesFmp4(spec)));
+    }
+
+    /**
+     * The playlist players get: the channel's window, with one continuous media sequence across
+     * FFmpeg restarts. Empty before the first segment and after the channel went idle.
+     */
+    public Optional<String> playlist(String nickname) {
+        LiveSession session = sessions.get(nickname);
+        if (session == null) {
+            return Optional.empty();
+        }
+        TranscoderHandle handle = running.get(nickname);
+        if (handle != null) {
+            session.merge(handle, clock.getAsLong());
+        }
+        return session.playlist();
+    }
+
+    /** The file of a segment the channel's window lists, whichever run wrote it. */
+    public Optional<Path> segment(String nickname, String name) {
+        LiveSession session = sessions.get(nickname);
+        return session == null ? Optional.empty() : session.file(name);
+    }
+
+    /** The channel's live session (window, restarts), if people watch it. */
+    public Optional<LiveSession> session(String nickname) {
+        return Optional.ofNullable(sessions.get(nickname));
     }
 
     public Optional<TranscoderHandle> running(String nickname) {
@@ -137,6 +178,11 @@ public final class TranscoderRegistry {
         Instant lastAccessAt = accessed == null ? null : Instant.ofEpochMilli(accessed);
         TranscoderHandle handle = running.get(nickname);
         if (handle == null) {
+            LiveSession session = sessions.get(nickname);
+            if (session != null && session.retryAt() > 0) {
+                long seconds = Math.max(0, (session.retryAt() - clock.getAsLong() + 999) / 1000);
+                return TranscoderStatus.idle(session.failure() + " (restarting in " + seconds + " s)", lastAccessAt);
+            }
             return TranscoderStatus.idle(failures.get(nickname), lastAccessAt);
         }
         TranscoderState state = handle.isReady() ? TranscoderState.LIVE : TranscoderState.STARTING;
@@ -144,7 +190,13 @@ public final class TranscoderRegistry {
                 : failures.get(nickname);
         return new TranscoderStatus(state, error, handle.startedAt(), lastAccessAt,
                 handle.viewers(clock.getAsLong(), settings.idleTimeoutMillis()), handle.process().pid(),
-                handle.input().streams());
+                streams(handle));
+    }
+
+    private static org.hlsgateway.transcoding.entity.InputStreams streams(TranscoderHandle handle) {
+        var streams = handle.input().streams();
+        return streams.bitrateKbps() != null || !handle.isReady() ? streams
+                : streams.withMeasuredBitrate(MeasuredBitrate.of(handle.playlist()).orElse(null));
     }
 
     /** Stops the channel's transcoder, if any, in the background. */
@@ -156,9 +208,33 @@ public final class TranscoderRegistry {
     /** Forgets a channel completely (it was deleted). */
     public CompletableFuture<Void> forget(String nickname) {
         CompletableFuture<Void> stopped = stop(nickname);
+        LiveSession waiting = sessions.get(nickname); // a source waiting to be restarted: no more attempts
+        if (waiting != null && !running.containsKey(nickname)) {
+            endSession(nickname, waiting, null);
+        }
         failures.remove(nickname);
         lastAccess.remove(nickname);
+        hevcSources.remove(nickname);
         return stopped;
+    }
+
+    /**
+     * The channel's settings changed. Watched now: its FFmpeg restarts at once with {@code spec},
+     * players keep their playlist (a discontinuity marks the change). Not watched: it is forgotten.
+     */
+    public void restart(TranscodeSpec spec) {
+        String nickname = spec.nickname();
+        TranscoderHandle old = running.get(nickname);
+        LiveSession session = sessions.get(nickname);
+        Long accessed = lastAccess.get(nickname);
+        boolean watched = accessed != null && clock.getAsLong() - accessed < settings.idleTimeoutMillis();
+        if (old == null || session == null || !watched) {
+            forget(nickname).join();
+            return;
+        }
+        hevcSources.remove(nickname);
+        session.use(spec);
+        replace(old, spec, false);
     }
 
     /** Stops every ready transcoder nobody asked for within the idle timeout; returns how many. */
@@ -166,14 +242,27 @@ public final class TranscoderRegistry {
         long now = clock.getAsLong();
         int stopped = 0;
         for (TranscoderHandle handle : running.values()) {
+            LiveSession session = sessions.get(handle.nickname());
+            if (session != null) {
+                playlistChanged(handle, session);
+            }
             handle.checkReady();
             if (handle.isReady() && now - handle.lastAccessMillis() >= settings.idleTimeoutMillis()) {
                 LOG.info(() -> "stopping idle channel " + handle.nickname() + " (no request for "
                         + (now - handle.lastAccessMillis()) / 1000 + " s)");
                 stop(handle);
                 stopped++;
+            } else if (handle.isReady() && session != null && now - session.lastSegmentAt() > session.stallMillis()) {
+                String reason = "no new segment for " + (now - session.lastSegmentAt()) / 1000 + " s: the source stalled";
+                failed(handle, StartFailedException.Kind.STALLED, reason);
             }
         }
+        sessions.forEach((nickname, session) -> {
+            if (!running.containsKey(nickname) && session.retryAt() > 0 && !watched(nickname, now)) {
+                LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
+                endSession(nickname, session, null);
+            }
+        });
         return stopped;
     }
 
@@ -204,6 +293,11 @@ public final class TranscoderRegistry {
             }
             ProcessStopper.deleteTree(handle.directory());
         }
+        sessions.forEach((nickname, session) -> {
+            session.cancelRetry();
+            session.retireAllBut(null).forEach(ProcessStopper::deleteTree);
+        });
+        sessions.clear();
     }
 
     private CompletableFuture<Void> stop(TranscoderHandle handle) {
@@ -212,7 +306,111 @@ public final class TranscoderRegistry {
         }
         running.remove(handle.nickname(), handle);
         handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, "the transcoder was stopped"));
-        return CompletableFuture.runAsync(() -> ProcessStopper.stop(handle.process(), handle.directory()), stoppers);
+        LiveSession session = sessions.get(handle.nickname());
+        if (session != null) {
+            endSession(handle.nickname(), session, handle.run());
+        }
+        return stopProcess(handle, handle.directory());
+    }
+
+    /** Stops the handle's process in the background; {@code directory} (null: none) is deleted once it is gone. */
+    private CompletableFuture<Void> stopProcess(TranscoderHandle handle, Path directory) {
+        return CompletableFuture.runAsync(() -> {
+            ProcessStopper.stop(handle.process(), directory);
+            releaseSlot(handle); // now, not whenever the JDK notices the exit: a caller may start another at once
+        }, stoppers);
+    }
+
+    private void releaseSlot(TranscoderHandle handle) {
+        if (handle.releaseSlot()) {
+            slots.release();
+        }
+    }
+
+    /** Nobody watches: no more restarts, and every directory but {@code keepRun}'s (its stop deletes it) goes. */
+    private void endSession(String nickname, LiveSession session, String keepRun) {
+        if (!sessions.remove(nickname, session)) {
+            return;
+        }
+        session.cancelRetry();
+        List<Path> retired = session.retireAllBut(keepRun);
+        if (!retired.isEmpty()) {
+            CompletableFuture.runAsync(() -> retired.forEach(ProcessStopper::deleteTree), stoppers);
+        }
+    }
+
+    private boolean watched(String nickname, long now) {
+        Long accessed = lastAccess.get(nickname);
+        return accessed != null && now - accessed < settings.idleTimeoutMillis();
+    }
+
+    /** FFmpeg wrote a new playlist: into the window, and the first segment makes the handle ready. */
+    private void playlistChanged(TranscoderHandle handle, LiveSession session) {
+        if (handle.isStopping()) {
+            return;
+        }
+        session.merge(handle, clock.getAsLong());
+        handle.checkReady();
+        List<Path> retired = session.retire(handle.run());
+        if (!retired.isEmpty()) {
+            CompletableFuture.runAsync(() -> retired.forEach(ProcessStopper::deleteTree), stoppers);
+        }
+    }
+
+    /**
+     * A run failed (FFmpeg exited, stalled or never produced a segment). While people watch a
+     * channel that has played, the source is restarted after a back-off delay; its directory stays
+     * until its segments leave the window. Otherwise the session ends here.
+     */
+    private void failed(TranscoderHandle handle, StartFailedException.Kind kind, String reason) {
+        String nickname = handle.nickname();
+        failures.put(nickname, reason);
+        listener.failed(nickname, kind);
+        if (!handle.markStopping()) {
+            return;
+        }
+        LiveSession session = sessions.get(nickname);
+        boolean restart = session != null && session.hasPlayed() && watched(nickname, clock.getAsLong());
+        if (restart) {
+            scheduleRetry(nickname, session, reason); // first, so that nobody sees the channel idle meanwhile
+        }
+        running.remove(nickname, handle); // before failing, so waiters see FAILED, never STARTING
+        handle.fail(new StartFailedException(kind, reason));
+        if (restart) {
+            stopProcess(handle, null);
+            return;
+        }
+        if (session != null) {
+            endSession(nickname, session, handle.run());
+        }
+        stopProcess(handle, handle.directory());
+    }
+
+    private void scheduleRetry(String nickname, LiveSession session, String reason) {
+        long delay = session.nextRetryDelay();
+        long at = clock.getAsLong() + delay;
+        LOG.warning(() -> "channel " + nickname + ": " + reason + "; restarting in " + delay / 1000.0 + " s");
+        session.waitForRetry(at, reason, scheduler.schedule(() -> retry(nickname, session), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void retry(String nickname, LiveSession session) {
+        session.retrying();
+        if (sessions.get(nickname) != session || running.containsKey(nickname)) {
+            return;
+        }
+        if (!watched(nickname, clock.getAsLong())) {
+            LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
+            endSession(nickname, session, null);
+            return;
+        }
+        try {
+            running.computeIfAbsent(nickname, n -> launch(session.spec(), usesFmp4(session.spec())));
+        } catch (StartFailedException e) {
+            scheduleRetry(nickname, session, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "restart of " + nickname + " failed", e);
+            scheduleRetry(nickname, session, "restart failed: " + e.getMessage());
+        }
     }
 
     private boolean usesFmp4(TranscodeSpec spec) {
@@ -220,6 +418,12 @@ public final class TranscoderRegistry {
     }
 
     private TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
+        if (!slots.tryAcquire()) {
+            String reason = "the gateway already runs its maximum of " + settings.maxTranscoders()
+                    + " transcoders (HLS_MAX_TRANSCODERS); try again when a channel stops";
+            listener.failed(spec.nickname(), StartFailedException.Kind.BUSY);
+            throw new StartFailedException(StartFailedException.Kind.BUSY, reason, 5);
+        }
         String run = Long.toString(clock.getAsLong(), 36) + Long.toString(runs.incrementAndGet(), 36);
         Path directory = settings.workDir().resolve(spec.nickname() + "-" + run);
         List<String> command = commands.command(spec, directory, run, fmp4);
@@ -228,6 +432,7 @@ public final class TranscoderRegistry {
             Files.createDirectories(directory);
             process = launcher.launch(command, directory);
         } catch (IOException | UncheckedIOException e) {
+            slots.release();
             ProcessStopper.deleteTree(directory);
             String reason = "FFmpeg could not be started: " + e.getMessage();
             failures.put(spec.nickname(), reason);
@@ -236,6 +441,11 @@ public final class TranscoderRegistry {
         }
         starts.incrementAndGet();
         TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong(), fmp4);
+        process.onExit().whenComplete((p, e) -> releaseSlot(handle));
+        LiveSession session = sessions.computeIfAbsent(spec.nickname(),
+                n -> new LiveSession(spec, settings.playlistSize(), settings.segmentSeconds()));
+        session.use(spec);
+        session.runStarted(handle, clock.getAsLong());
         listener.started(spec.nickname());
         LOG.info(() -> "started FFmpeg pid " + process.pid() + " for channel " + spec.nickname()
                 + " from " + SourceUrl.masked(spec.url()));
@@ -245,7 +455,7 @@ public final class TranscoderRegistry {
         reader.start();
         try {
             if (watcher != null) {
-                watcher.watch(handle);
+                watcher.watch(handle, () -> playlistChanged(handle, session));
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot watch " + directory + "; relying on the reaper's checks", e);
@@ -253,6 +463,8 @@ public final class TranscoderRegistry {
         scheduler.schedule(() -> timeOut(handle), settings.startTimeoutMillis(), TimeUnit.MILLISECONDS);
         handle.ready().thenAccept(h -> {
             listener.firstSegment(h.nickname(), clock.getAsLong() - h.startedAt().toEpochMilli());
+            session.merge(h, clock.getAsLong());
+            session.worked();
             failures.remove(h.nickname());
             h.touch(null, clock.getAsLong()); // the player gets a full idle window to fetch the playlist
         });
@@ -264,23 +476,28 @@ public final class TranscoderRegistry {
                 && "hevc".equals(handle.input().streams().videoCodec());
     }
 
-    /**
-     * An HEVC source was found while writing MPEG-TS: start over with fMP4 segments at once, hand
-     * the waiting players to the new transcoder, and remember it for the channel's next start.
-     */
+    /** An HEVC source was found while writing MPEG-TS: start over with fMP4 segments at once. */
     private void restartAsFmp4(TranscoderHandle old) {
         hevcSources.put(old.nickname(), Boolean.TRUE);
+        LOG.info(() -> "channel " + old.nickname() + " sends HEVC: restarting with fMP4 segments");
+        replace(old, old.spec(), true);
+    }
+
+    /**
+     * Starts a new FFmpeg for {@code old}'s channel at once, hands the players waiting on {@code old}
+     * to it, and stops {@code old}. The channel's window goes on across the change.
+     */
+    private void replace(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
         if (!old.markStopping()) {
             return;
         }
-        LOG.info(() -> "channel " + old.nickname() + " sends HEVC: restarting with fMP4 segments");
         TranscoderHandle next;
         try {
-            next = launch(old.spec(), true);
+            next = launch(spec, fmp4 || usesFmp4(spec));
         } catch (StartFailedException e) {
             running.remove(old.nickname(), old);
             old.fail(e);
-            CompletableFuture.runAsync(() -> ProcessStopper.stop(old.process(), old.directory()), stoppers);
+            stopProcess(old, old.directory());
             return;
         }
         next.touch(null, old.lastAccessMillis());
@@ -293,7 +510,8 @@ public final class TranscoderRegistry {
                         : new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, error.getMessage()));
             }
         });
-        CompletableFuture.runAsync(() -> ProcessStopper.stop(old.process(), old.directory()), stoppers);
+        // the old run's segments stay (in the window) until newer ones push them out
+        stopProcess(old, null);
     }
 
     private void timeOut(TranscoderHandle handle) {
@@ -303,11 +521,8 @@ public final class TranscoderRegistry {
         String last = handle.stderr().lastError();
         String reason = "no segment within " + settings.startTimeoutMillis() / 1000 + " s"
                 + (last == null ? "" : "; FFmpeg's last line: " + SourceUrl.scrub(last, handle.spec().url()));
-        failures.put(handle.nickname(), reason);
-        listener.failed(handle.nickname(), StartFailedException.Kind.TIMEOUT);
-        handle.fail(new StartFailedException(StartFailedException.Kind.TIMEOUT, reason));
         LOG.warning(() -> "channel " + handle.nickname() + ": " + reason);
-        stop(handle);
+        failed(handle, StartFailedException.Kind.TIMEOUT, reason);
     }
 
     /** Reads FFmpeg's stderr until it exits, then settles the handle. Runs on its own thread. */
@@ -345,13 +560,7 @@ public final class TranscoderRegistry {
         }
         String last = handle.stderr().lastError();
         String reason = SourceUrl.scrub(last == null ? "FFmpeg exited with code " + code : last, handle.spec().url());
-        failures.put(handle.nickname(), reason);
-        listener.failed(handle.nickname(), StartFailedException.Kind.SOURCE_FAILED);
         LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + reason);
-        if (handle.markStopping()) {
-            running.remove(handle.nickname(), handle); // before failing, so waiters see FAILED, never STARTING
-            handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, reason));
-            CompletableFuture.runAsync(() -> ProcessStopper.stop(handle.process(), handle.directory()), stoppers);
-        }
+        failed(handle, StartFailedException.Kind.SOURCE_FAILED, reason);
     }
 }

@@ -6,6 +6,12 @@ public record InputStreams(String videoCodec, Integer width, Integer height, Dou
 
     public static final InputStreams UNKNOWN = new InputStreams(null, null, null, null, null, null, null);
 
+    /** The same streams with a bitrate measured elsewhere, when FFmpeg reported none. */
+    public InputStreams withMeasuredBitrate(Integer kbps) {
+        return bitrateKbps != null || kbps == null ? this
+                : new InputStreams(videoCodec, width, height, fps, audioCodec, sampleRate, kbps);
+    }
+
     /** E.g. {@code h264 640x360 25 fps, pcm_alaw 8000 Hz}. */
     public String summary() {
         StringBuilder text = new StringBuilder();

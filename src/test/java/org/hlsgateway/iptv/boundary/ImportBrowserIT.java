@@ -93,6 +93,30 @@ class ImportBrowserIT {
         assertEquals("Console import", admin.channel("back-yard").getString("group"));
     }
 
+    @Test
+    void aLargeFileShowsProgressWhileItIsChecked() throws Exception {
+        StringBuilder csv = new StringBuilder("nickname,url,group\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append("bulk-").append(i).append(",rtsp://127.0.0.1:9/cam").append(i).append(",Bulk\n");
+        }
+        Path file = Files.writeString(tmp.resolve("bulk.csv"), csv);
+        LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        browser.findElement(By.id("import")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")))
+                .sendKeys(file.toString());
+
+        browser.findElement(By.id("import:check")).click();
+        String progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-text"))).getText();
+        assertTrue(progress.startsWith("Checking 5000 lines"), progress);
+        assertTrue(browser.findElement(By.id("import:progress")).isDisplayed(), "a progress bar while the file is checked");
+        String counts = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("counts"))).getText();
+
+        assertTrue(counts.contains("5000 to create"), counts);
+        assertTrue(browser.findElements(By.id("import:progress")).isEmpty(), "the bar goes once the report is there");
+        assertEquals(404, admin.get("api/channels/bulk-0").statusCode(), "a dry run stores nothing");
+    }
+
     private void cleanUp() throws Exception {
         admin.send("DELETE", "api/channels/front-door", null);
         admin.send("DELETE", "api/channels/back-yard", null);

@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
@@ -85,11 +83,6 @@ class OperationsIT {
     }
 
     private static double metric(Gateway gateway, URI server, String name) throws Exception {
-        String text = gateway.get(server.resolve("metrics")).body();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*mp_scope=\"application\"[^}]*\\} ([0-9.eE+-]+)$").matcher(text);
-        if (!m.find()) {
-            throw new AssertionError(name + " is missing from /metrics");
-        }
-        return Double.parseDouble(m.group(1));
+        return org.hlsgateway.testsupport.Metrics.value(gateway, server, name);
     }
 }

@@ -130,6 +130,10 @@ class PlaybackIT {
             assertTrue(gone, "FFmpeg still runs 15 s after the last request");
             assertTrue(stoppedAfter <= 5_000, "FFmpeg stopped " + stoppedAfter + " ms after the last request; expected <= 5 s");
             assertTrue(own.awaitNoClients(Duration.ofSeconds(3)), "camera still has a client: " + own.events());
+            long end = System.currentTimeMillis() + 2_000; // deleted right after FFmpeg is reaped
+            while (hasChannelDir(workDir, "idle1") && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
             assertFalse(hasChannelDir(workDir, "idle1"), "the channel's HLS directory must be deleted");
             assertEquals("IDLE", gateway.channel("idle1").getString("state"));
             assertEquals(404, gateway.get("read/idle1/" + playlist.body().lines()

@@ -133,6 +133,11 @@ class InputKindsIT {
                 List<String> streams = Ffprobe.streams(joined);
                 assertTrue(streams.contains("video hevc"), streams.toString());
                 assertEquals(1, FfmpegProcesses.forChannel("kind-hevc").size(), "the MPEG-TS attempt is gone");
+
+                HttpResponse<byte[]> preview = gateway.getBytes("read/kind-hevc/preview.jpg");
+                assertEquals(200, preview.statusCode(), "fMP4 channels have previews too");
+                assertEquals((byte) 0xFF, preview.body()[0]);
+                assertEquals((byte) 0xD8, preview.body()[1]);
             } finally {
                 gateway.send("DELETE", "api/channels/kind-hevc", null);
             }

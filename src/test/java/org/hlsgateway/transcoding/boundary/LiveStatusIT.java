@@ -54,6 +54,9 @@ class LiveStatusIT {
             assertEquals(360, input.getInt("height"));
             assertEquals("pcm_alaw", input.getString("audioCodec"));
             assertTrue(status.getJsonNumber("uptimeSeconds").longValue() >= 0);
+            // RTSP gives FFmpeg no bitrate: it is measured from the segments (the camera sends ~600 kbit/s of video)
+            int kbps = input.getInt("bitrateKbps");
+            assertTrue(kbps > 100 && kbps < 3000, "measured bitrate " + kbps);
 
             HttpResponse<byte[]> preview = gateway.anonymous().getBytes("read/status1/preview.jpg?token=" + token);
             assertEquals(200, preview.statusCode());

@@ -93,11 +93,18 @@ class TranscoderRegistryTest {
 
     private TranscoderRegistry registry(long startTimeoutMillis, List<String> command, TranscoderRegistry.Launcher launcher) {
         registry = new TranscoderRegistry(
-                new TranscoderRegistry.Settings(work, startTimeoutMillis, IDLE_TIMEOUT),
+                settings(startTimeoutMillis),
                 (spec, directory, run, fmp4) -> command,
                 launcher, Thread::new, scheduler, stoppers, watcher, now::get);
         return registry;
     }
+
+    /** Segments of 10 s, so that the stall check (three segment durations) stays out of tests that fake one segment. */
+    private TranscoderRegistry.Settings settings(long startTimeoutMillis) {
+        return new TranscoderRegistry.Settings(work, startTimeoutMillis, IDLE_TIMEOUT, 10, 3, maxTranscoders);
+    }
+
+    private int maxTranscoders = 100;
 
     private static TranscodeSpec spec(String nickname) {
         return new TranscodeSpec(nickname, "rtsp://user:secret@cam.local/stream", RtspTransport.TCP, AudioMode.AAC,
@@ -198,7 +205,7 @@ class TranscoderRegistryTest {
     void runTokenIsPassedToTheCommandAndNamesTheDirectory() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             List<String> runs = new CopyOnWriteArrayList<>();
-            registry = new TranscoderRegistry(new TranscoderRegistry.Settings(work, LONG_START_TIMEOUT, IDLE_TIMEOUT),
+            registry = new TranscoderRegistry(settings(LONG_START_TIMEOUT),
                     (spec, directory, run, fmp4) -> {
                         runs.add(run);
                         return SLEEP;

@@ -1,0 +1,160 @@
+package org.hlsgateway.transcoding.control;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/**
+ * What a channel keeps across FFmpeg runs while people watch it: the playlist window with its
+ * continuous media sequence, the directories of runs whose segments players may still fetch,
+ * and the back-off of restarts after a source failure. It ends when nobody has asked for the
+ * channel for the idle timeout.
+ */
+public final class LiveSession {
+
+    private static final long FIRST_RETRY_MILLIS = 1_000;
+    private static final long MAX_RETRY_MILLIS = 30_000;
+
+    private final SegmentWindow window;
+    private final Map<String, Path> directories = new ConcurrentHashMap<>();
+    private final Backoff backoff = new Backoff(FIRST_RETRY_MILLIS, MAX_RETRY_MILLIS);
+    private volatile TranscodeSpec spec;
+    private volatile long lastSegmentAt;
+    private volatile long retryAt;
+    private volatile String failure;
+    private volatile ScheduledFuture<?> retry;
+
+    public LiveSession(TranscodeSpec spec, int playlistSize, int segmentSeconds) {
+        this.spec = spec;
+        this.window = new SegmentWindow(playlistSize, segmentSeconds);
+    }
+
+    public TranscodeSpec spec() {
+        return spec;
+    }
+
+    void use(TranscodeSpec newSpec) {
+        this.spec = newSpec;
+    }
+
+    /** A new FFmpeg run writes into {@code directory}; its stall clock starts now. */
+    void runStarted(TranscoderHandle handle, long now) {
+        directories.put(handle.run(), handle.directory());
+        lastSegmentAt = now;
+    }
+
+    /** Takes in the run's playlist as it is on disk now; true when it listed new segments. */
+    boolean merge(TranscoderHandle handle, long now) {
+        String text;
+        try {
+            text = Files.readString(handle.playlist());
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+        if (window.merge(handle.run(), text) > 0) {
+            lastSegmentAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** The playlist players get, with one continuous media sequence across runs. */
+    public Optional<String> playlist() {
+        return Optional.ofNullable(window.render());
+    }
+
+    /** True once any run of this session listed a segment: a failure now is a failure while watching. */
+    public boolean hasPlayed() {
+        return !window.isEmpty();
+    }
+
+    /** The file of a segment the window lists (or its init section), in whichever run's directory it lives. */
+    public Optional<Path> file(String name) {
+        int dash = name.indexOf('-');
+        if (dash <= 0) {
+            return Optional.empty();
+        }
+        String run = name.substring(0, dash);
+        Path directory = directories.get(run);
+        return directory == null ? Optional.empty() : Optional.of(directory.resolve(name));
+    }
+
+    /** Removes and returns the directories of runs other than {@code current} that the window no longer lists. */
+    List<Path> retire(String current) {
+        Set<String> inUse = window.runsInUse();
+        List<Path> retired = new ArrayList<>();
+        directories.forEach((run, directory) -> {
+            if (!run.equals(current) && !inUse.contains(run) && directories.remove(run, directory)) {
+                retired.add(directory);
+            }
+        });
+        return retired;
+    }
+
+    /** Removes and returns every directory except that of run {@code keep} (null: all). */
+    List<Path> retireAllBut(String keep) {
+        List<Path> retired = new ArrayList<>();
+        directories.forEach((run, directory) -> {
+            if (!run.equals(keep) && directories.remove(run, directory)) {
+                retired.add(directory);
+            }
+        });
+        return retired;
+    }
+
+    long lastSegmentAt() {
+        return lastSegmentAt;
+    }
+
+    /** Three segment durations as this source really cuts them (a camera's GOP may be longer than configured). */
+    long stallMillis() {
+        return 3_000L * window.targetDuration();
+    }
+
+    long nextRetryDelay() {
+        return backoff.next();
+    }
+
+    void worked() {
+        backoff.reset();
+        failure = null;
+    }
+
+    void waitForRetry(long at, String reason, ScheduledFuture<?> scheduled) {
+        this.retryAt = at;
+        this.failure = reason;
+        this.retry = scheduled;
+    }
+
+    void retrying() {
+        retryAt = 0;
+    }
+
+    /** When the next restart is due (epoch ms), or 0 when none waits. */
+    public long retryAt() {
+        return retryAt;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    void cancelRetry() {
+        ScheduledFuture<?> scheduled = retry;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        retryAt = 0;
+    }
+}

@@ -1,0 +1,254 @@
+package org.hlsgateway.transcoding.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.FfmpegProcesses;
+import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.PollingViewer;
+import org.hlsgateway.testsupport.RtspCamera;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sources that fail while people watch: the camera goes away and comes back, FFmpeg is killed,
+ * a camera accepts connections and sends nothing. Real camera, real FFmpeg, real server
+ * (idle timeout 3 s, start timeout 15 s, 1 s segments).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SourceFailureIT {
+
+    private static final Path WORK = Path.of(System.getProperty("hls.test.dir", "target/it")).resolve("work");
+
+    @ArquillianResource
+    URL deployment;
+
+    Gateway gateway;
+    final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.gateway();
+    }
+
+    @BeforeEach
+    void connect() {
+        gateway = new Gateway(deployment);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    /** Watches the most FFmpeg processes the channel ever has at once, sampled every 50 ms. */
+    private AtomicInteger maxProcesses(String nickname) {
+        AtomicInteger max = new AtomicInteger();
+        AtomicBoolean on = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (on.get()) {
+                max.accumulateAndGet(FfmpegProcesses.forChannel(nickname).size(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        closing.add(() -> on.set(false));
+        return max;
+    }
+
+    private static void await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private JsonObject status(String nickname) {
+        try {
+            return gateway.channel(nickname);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long segmentFiles(String nickname) throws IOException {
+        if (!Files.isDirectory(WORK)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(WORK)) {
+            return files.filter(p -> p.getParent().getFileName().toString().startsWith(nickname + "-"))
+                    .filter(p -> p.toString().endsWith(".ts")).count();
+        }
+    }
+
+    @Test
+    void theCameraGoesAwayAndComesBackAndPlaybackResumesWithoutAReload() throws Exception {
+        RtspCamera camera = RtspCamera.start();
+        int port = camera.port();
+        gateway.createChannel("fault-cam", camera.url(), null);
+        AtomicInteger maxFfmpeg = maxProcesses("fault-cam");
+        try {
+            assertEquals(302, gateway.get("watch/fault-cam").statusCode());
+            PollingViewer viewer = new PollingViewer(gateway, "fault-cam", 500);
+            closing.add(viewer);
+            await("a few segments", 20_000, () -> viewer.segmentsSeen() >= 3);
+
+            camera.close(); // the camera reboots
+
+            await("the channel to show FAILED with a reason", 20_000,
+                    () -> "FAILED".equals(status("fault-cam").getString("state")));
+            String reason = status("fault-cam").getString("lastError", "");
+            assertTrue(reason.contains("restarting in"), reason);
+            HttpResponse<String> watch = awaitRetryAnswer("fault-cam");
+            assertEquals(503, watch.statusCode(), watch.body());
+            assertTrue(watch.headers().firstValue("Retry-After").isPresent(), "Retry-After tells players when");
+            assertTrue(Gateway.json(watch.body()).getString("message").contains("restarts the source"), watch.body());
+            assertTrue(segmentFiles("fault-cam") <= 9, "disk stays within the playlist window");
+
+            int before = viewer.segmentsSeen();
+            camera = RtspCamera.startOn(port);
+            closing.add(camera);
+            await("new segments after the camera is back", 45_000, () -> viewer.segmentsSeen() >= before + 3);
+
+            assertEquals(List.of(), viewer.conflicts(), "a sequence number never names two segments");
+            assertEquals(List.of(), viewer.gaps(), "the media sequence stays continuous");
+            assertTrue(viewer.discontinuities() >= 1, "the break is marked with EXT-X-DISCONTINUITY");
+            assertFalse(viewer.statuses().contains(404), "the playlist never disappeared: " + viewer.statuses());
+            assertEquals("LIVE", status("fault-cam").getString("state"));
+            assertEquals(1, maxFfmpeg.get(), "never more than one FFmpeg for the channel");
+            await("the old run's segments to go once they leave the window", 20_000, () -> {
+                try {
+                    return segmentFiles("fault-cam") <= 9;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } finally {
+            camera.close();
+            gateway.send("DELETE", "api/channels/fault-cam", null);
+        }
+    }
+
+    /** Watch answers 503 while the gateway waits to restart; a request during an attempt may see that attempt fail. */
+    private HttpResponse<String> awaitRetryAnswer(String nickname) throws Exception {
+        long end = System.currentTimeMillis() + 20_000;
+        HttpResponse<String> watch;
+        do {
+            watch = gateway.get("watch/" + nickname);
+        } while (watch.statusCode() != 503 && System.currentTimeMillis() < end);
+        return watch;
+    }
+
+    @Test
+    void aKilledFfmpegIsRestartedWhileViewersRemainAndNotOnceTheyLeave() throws Exception {
+        try (RtspCamera camera = RtspCamera.start()) {
+            gateway.createChannel("fault-kill", camera.url(), null);
+            AtomicInteger maxFfmpeg = maxProcesses("fault-kill");
+            try {
+                assertEquals(302, gateway.get("watch/fault-kill").statusCode());
+                PollingViewer viewer = new PollingViewer(gateway, "fault-kill", 500);
+                await("segments", 20_000, () -> viewer.segmentsSeen() >= 2);
+                long first = FfmpegProcesses.forChannel("fault-kill").get(0).pid();
+
+                ProcessHandle.of(first).orElseThrow().destroyForcibly(); // SIGKILL
+
+                await("a new FFmpeg", 20_000, () -> FfmpegProcesses.forChannel("fault-kill").stream()
+                        .anyMatch(p -> p.pid() != first));
+                int before = viewer.segmentsSeen();
+                await("segments from the new FFmpeg", 20_000, () -> viewer.segmentsSeen() >= before + 2);
+                assertEquals(List.of(), viewer.gaps());
+                assertEquals(List.of(), viewer.conflicts());
+                assertEquals(1, maxFfmpeg.get(), "never two at once");
+
+                viewer.close(); // the viewer leaves
+                long second = FfmpegProcesses.forChannel("fault-kill").get(0).pid();
+                Thread.sleep(3_500); // past the idle timeout
+                FfmpegProcesses.forChannel("fault-kill").forEach(ProcessHandle::destroyForcibly);
+
+                assertTrue(FfmpegProcesses.awaitNone("fault-kill", 10_000), "stopped or killed, and gone");
+                Thread.sleep(3_000); // longer than the first back-off delays
+                assertEquals(List.of(), FfmpegProcesses.forChannel("fault-kill"), "no restart without viewers");
+                assertTrue(camera.awaitNoClients(java.time.Duration.ofSeconds(5)));
+                assertNotEquals(first, second);
+            } finally {
+                gateway.send("DELETE", "api/channels/fault-kill", null);
+            }
+        }
+    }
+
+    @Test
+    void aCameraThatAcceptsAndSendsNothingTimesOutWithAClearMessageAndLeavesNothing() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // accept, read nothing, answer nothing
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            gateway.createChannel("fault-silent", "rtsp://127.0.0.1:" + silent.getLocalPort() + "/cam", null);
+            try {
+                HttpResponse<String> watch = gateway.get("watch/fault-silent");
+
+                assertTrue(watch.statusCode() == 502 || watch.statusCode() == 504, watch.statusCode() + " " + watch.body());
+                String message = Gateway.json(watch.body()).getString("message");
+                assertTrue(message.toLowerCase().contains("timed out") || message.contains("no segment"), message);
+                assertFalse(accepted.isEmpty(), "FFmpeg did connect");
+                assertTrue(FfmpegProcesses.awaitNone("fault-silent", 10_000), "no FFmpeg left");
+                await("no directory left", 10_000, () -> {
+                    try (Stream<Path> dirs = Files.list(WORK)) {
+                        return dirs.noneMatch(d -> d.getFileName().toString().startsWith("fault-silent-"));
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+                assertEquals("FAILED", status("fault-silent").getString("state"));
+            } finally {
+                gateway.send("DELETE", "api/channels/fault-silent", null);
+                for (Socket s : accepted) {
+                    s.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.hlsgateway.transcoding.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.channels.entity.RtspTransport;
+import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.transcoding.entity.TranscoderState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restarts after source failures, stalls, the transcoder limit and live edits: no container, real processes. */
+class TranscoderRestartTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(30);
+    private static final long IDLE_TIMEOUT = 10_000;
+
+    @TempDir
+    Path work;
+
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    private final List<Process> launched = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService scheduler;
+    private ExecutorService stoppers;
+    private TranscoderRegistry registry;
+
+    @BeforeEach
+    void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        stoppers = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (registry != null) {
+            registry.stopAll();
+        }
+        launched.forEach(Process::destroyForcibly);
+        scheduler.shutdownNow();
+        stoppers.shutdown();
+        assertTrue(stoppers.awaitTermination(20, TimeUnit.SECONDS));
+    }
+
+    private TranscoderRegistry registry(int maxTranscoders) {
+        registry = new TranscoderRegistry(
+                new TranscoderRegistry.Settings(work, 60_000, IDLE_TIMEOUT, 1, 3, maxTranscoders),
+                (spec, directory, run, fmp4) -> List.of("sleep", "30"),
+                (args, directory) -> {
+                    Process p = new ProcessBuilder(args).directory(directory.toFile()).start();
+                    launched.add(p);
+                    return p;
+                }, Thread::new, scheduler, stoppers, null, now::get);
+        return registry;
+    }
+
+    private static TranscodeSpec spec(String nickname) {
+        return new TranscodeSpec(nickname, "rtsp://cam.local/stream", RtspTransport.TCP, AudioMode.AAC, VideoMode.COPY);
+    }
+
+    /** Writes FFmpeg's playlist for segments {@code first..last} of the handle's run, the files too. */
+    private static void segments(TranscoderHandle handle, int first, int last) throws Exception {
+        StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:" + first + "\n");
+        for (int i = first; i <= last; i++) {
+            String name = handle.run() + "-" + i + ".ts";
+            Files.write(handle.directory().resolve(name), new byte[188]);
+            text.append("#EXTINF:1.000000,\n").append(name).append('\n');
+        }
+        Files.writeString(handle.playlist(), text);
+        handle.checkReady();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** A channel that has played, with a viewer who asked for it just now. */
+    private TranscoderHandle watchedLive(String nickname) throws Exception {
+        TranscoderHandle handle = registry.ensureStarted(spec(nickname));
+        registry.touch(nickname, "viewer");
+        segments(handle, 0, 2);
+        await(() -> registry.playlist(nickname).isPresent());
+        return handle;
+    }
+
+    @Test
+    void aSourceThatFailsWhileWatchedIsRestartedAfterABackOffAndThePlaylistGoesOn() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle first = watchedLive("cam1");
+
+            first.process().destroyForcibly(); // the source fails: FFmpeg exits
+
+            await(() -> registry.status("cam1").state() == TranscoderState.FAILED);
+            assertTrue(registry.status("cam1").lastError().contains("restarting in"), registry.status("cam1").lastError());
+            StartFailedException busy = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
+            assertEquals(StartFailedException.Kind.RETRYING, busy.kind());
+            assertTrue(busy.retryAfterSeconds() >= 1, "Retry-After for the watch answer");
+            assertTrue(registry.playlist("cam1").isPresent(), "pollers keep their window meanwhile");
+            assertTrue(Files.exists(first.directory()), "the old segments stay fetchable");
+
+            await(() -> registry.running("cam1").isPresent()); // after the 1 s back-off
+            TranscoderHandle second = registry.running("cam1").orElseThrow();
+            assertNotSame(first, second);
+            segments(second, 0, 1);
+            await(() -> registry.playlist("cam1").orElse("").contains(second.run() + "-1.ts"));
+
+            String playlist = registry.playlist("cam1").orElseThrow();
+            assertTrue(playlist.contains("#EXT-X-MEDIA-SEQUENCE:2\n"), playlist);
+            assertTrue(playlist.contains("#EXT-X-DISCONTINUITY\n#EXTINF:1.000000,\n" + second.run() + "-0.ts"), playlist);
+            assertEquals(TranscoderState.LIVE, registry.status("cam1").state());
+        });
+    }
+
+    @Test
+    void aSourceThatFailsWhenNobodyWatchesStaysDownAndLeavesNothing() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle handle = watchedLive("cam1");
+            now.addAndGet(IDLE_TIMEOUT); // the viewer left
+
+            handle.process().destroyForcibly();
+
+            await(() -> !Files.exists(handle.directory()));
+            Thread.sleep(1500); // longer than the first back-off
+            assertTrue(registry.running("cam1").isEmpty(), "no restart without viewers");
+            assertTrue(registry.playlist("cam1").isEmpty());
+            assertEquals(TranscoderState.FAILED, registry.status("cam1").state());
+        });
+    }
+
+    @Test
+    void forgettingAChannelThatWaitsForARestartEndsTheAttempts() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle handle = watchedLive("cam1");
+            handle.process().destroyForcibly();
+            await(() -> registry.status("cam1").state() == TranscoderState.FAILED);
+
+            registry.forget("cam1").get(5, TimeUnit.SECONDS);
+
+            await(() -> !Files.exists(handle.directory()));
+            Thread.sleep(1500);
+            assertTrue(registry.running("cam1").isEmpty(), "no restart after the channel was stopped or deleted");
+            assertEquals(TranscoderState.IDLE, registry.status("cam1").state());
+        });
+    }
+
+    @Test
+    void aStalledSourceIsRestarted() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle first = watchedLive("cam1");
+
+            now.addAndGet(3_001); // three 1 s segments and no new one
+            registry.touch("cam1", "viewer");
+            registry.stopIdle();
+
+            await(() -> !first.process().isAlive());
+            assertTrue(registry.status("cam1").lastError().contains("stalled"), registry.status("cam1").lastError());
+            await(() -> registry.running("cam1").isPresent());
+            assertNotSame(first, registry.running("cam1").orElseThrow());
+        });
+    }
+
+    @Test
+    void theTranscoderLimitRefusesWithAClearMessage() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(2);
+            registry.ensureStarted(spec("cam1"));
+            registry.ensureStarted(spec("cam2"));
+
+            StartFailedException refused = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam3")));
+
+            assertEquals(StartFailedException.Kind.BUSY, refused.kind());
+            assertTrue(refused.getMessage().contains("HLS_MAX_TRANSCODERS"), refused.getMessage());
+            assertEquals(0, Files.list(work).filter(p -> p.getFileName().toString().startsWith("cam3")).count());
+
+            registry.stop("cam1").get(10, TimeUnit.SECONDS);
+            assertTrue(registry.ensureStarted(spec("cam3")).process().isAlive(), "a freed slot can be used");
+        });
+    }
+
+    @Test
+    void editingAWatchedChannelRestartsItAndKeepsThePlaylist() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle first = watchedLive("cam1");
+            TranscodeSpec changed = new TranscodeSpec("cam1", "rtsp://cam.local/other", RtspTransport.UDP,
+                    AudioMode.AAC, VideoMode.COPY);
+
+            registry.restart(changed);
+
+            TranscoderHandle second = registry.running("cam1").orElseThrow();
+            assertNotSame(first, second);
+            assertEquals("rtsp://cam.local/other", second.spec().url());
+            assertTrue(registry.playlist("cam1").isPresent(), "players keep the window during the restart");
+            await(() -> !first.process().isAlive());
+            segments(second, 0, 0);
+            await(() -> registry.playlist("cam1").orElse("").contains("#EXT-X-DISCONTINUITY"));
+            assertEquals(second, second.ready().get(5, TimeUnit.SECONDS));
+        });
+    }
+
+    @Test
+    void editingAChannelNobodyWatchesJustStopsIt() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle first = watchedLive("cam1");
+            now.addAndGet(IDLE_TIMEOUT);
+
+            registry.restart(spec("cam1"));
+
+            assertTrue(registry.running("cam1").isEmpty());
+            assertFalse(first.process().isAlive());
+            assertTrue(registry.playlist("cam1").isEmpty());
+        });
+    }
+}
