@@ -15,8 +15,8 @@ import java.util.logging.Logger;
  * Starts FFmpeg so that it cannot outlive the gateway: through util-linux's {@code setpriv
  * --pdeathsig SIGKILL}, the kernel kills it the moment the JVM dies, even by SIGKILL. The parent
  * death signal belongs to the thread that forked, so every start happens on one long-lived
- * thread of this launcher. Where {@code setpriv} is missing, FFmpeg starts plainly and
- * {@link OrphanSweeper} cleans up on the next start.
+ * thread of this launcher. Where {@code setpriv} is missing (or the JVM dies in the milliseconds
+ * between the fork and setpriv arming the signal), {@link OrphanSweeper} cleans up on the next start.
  */
 public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoCloseable {
 

@@ -560,7 +560,14 @@ public final class TranscoderRegistry {
         }
         String last = handle.stderr().lastError();
         String reason = SourceUrl.scrub(last == null ? "FFmpeg exited with code " + code : last, handle.spec().url());
-        LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + reason);
-        failed(handle, StartFailedException.Kind.SOURCE_FAILED, reason);
+        var streams = handle.input().streams();
+        long seconds = (clock.getAsLong() - handle.startedAt().toEpochMilli()) / 1000;
+        if (streams.videoCodec() == null && streams.audioCodec() == null && !handle.isReady() && seconds >= 2) {
+            // connected, then silence until FFmpeg's own timeout: its last line alone ("Invalid data") misleads
+            reason = "the source sent no usable stream (FFmpeg gave up after " + seconds + " s); FFmpeg's last line: " + reason;
+        }
+        String why = reason;
+        LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + why);
+        failed(handle, StartFailedException.Kind.SOURCE_FAILED, why);
     }
 }
