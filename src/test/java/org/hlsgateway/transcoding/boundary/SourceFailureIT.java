@@ -212,6 +212,38 @@ class SourceFailureIT {
     }
 
     @Test
+    void editingALiveChannelRestartsItWithTheNewSettingsAndItsViewersKeepPlaying() throws Exception {
+        try (RtspCamera camera = RtspCamera.start()) {
+            gateway.createChannel("fault-edit", camera.url(), null);
+            AtomicInteger maxFfmpeg = maxProcesses("fault-edit");
+            try {
+                assertEquals(302, gateway.get("watch/fault-edit").statusCode());
+                PollingViewer viewer = new PollingViewer(gateway, "fault-edit", 500);
+                closing.add(viewer);
+                await("segments", 20_000, () -> viewer.segmentsSeen() >= 2);
+                long before = FfmpegProcesses.forChannel("fault-edit").get(0).pid();
+
+                HttpResponse<String> edit = gateway.send("PUT", "api/channels/fault-edit", "{\"nickname\":\"fault-edit\","
+                        + "\"url\":\"" + camera.url() + "\",\"public\":true,\"rtspTransport\":\"udp\"}");
+                assertEquals(200, edit.statusCode(), edit.body());
+
+                await("a new FFmpeg with the new transport", 20_000, () -> FfmpegProcesses.forChannel("fault-edit").stream()
+                        .anyMatch(p -> p.pid() != before && p.info().arguments().map(a -> String.join(" ", a)
+                                .contains("-rtsp_transport udp")).orElse(false)));
+                int seen = viewer.segmentsSeen();
+                await("segments from the new FFmpeg", 20_000, () -> viewer.segmentsSeen() >= seen + 2);
+                assertEquals(List.of(), viewer.gaps(), "the viewer's sequence goes on");
+                assertEquals(List.of(), viewer.conflicts());
+                assertTrue(viewer.discontinuities() >= 1);
+                assertTrue(viewer.statuses().stream().allMatch(s -> s == 200), "no failed poll: " + viewer.statuses());
+                assertTrue(maxFfmpeg.get() <= 2, "old and new overlap for one start at most");
+            } finally {
+                gateway.send("DELETE", "api/channels/fault-edit", null);
+            }
+        }
+    }
+
+    @Test
     void aCameraThatAcceptsAndSendsNothingTimesOutWithAClearMessageAndLeavesNothing() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
             List<Socket> accepted = new CopyOnWriteArrayList<>();
