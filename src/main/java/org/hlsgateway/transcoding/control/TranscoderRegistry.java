@@ -1,10 +1,7 @@
 package org.hlsgateway.transcoding.control;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -449,7 +446,11 @@ public final class TranscoderRegistry {
         listener.started(spec.nickname());
         LOG.info(() -> "started FFmpeg pid " + process.pid() + " for channel " + spec.nickname()
                 + " from " + SourceUrl.masked(spec.url()));
-        Thread reader = threads.newThread(() -> follow(handle));
+        Thread reader = threads.newThread(() -> FfmpegOutput.follow(handle, () -> {
+            if (needsFmp4(handle)) {
+                restartAsFmp4(handle);
+            }
+        }, code -> exited(handle, code)));
         reader.setName("ffmpeg-" + spec.nickname() + "-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -525,49 +526,12 @@ public final class TranscoderRegistry {
         failed(handle, StartFailedException.Kind.TIMEOUT, reason);
     }
 
-    /** Reads FFmpeg's stderr until it exits, then settles the handle. Runs on its own thread. */
-    private void follow(TranscoderHandle handle) {
-        Process process = handle.process();
-        try (BufferedReader err = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            boolean inputKnown = false;
-            while ((line = err.readLine()) != null) {
-                handle.stderr().add(line);
-                if (!inputKnown) {
-                    inputKnown = handle.input().add(line);
-                    if (inputKnown && needsFmp4(handle)) {
-                        restartAsFmp4(handle);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "stderr of " + handle.nickname() + " closed", e);
-        }
-        int code;
-        try {
-            code = process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        exited(handle, code);
-    }
-
     private void exited(TranscoderHandle handle, int code) {
         if (handle.isStopping()) {
             return;
         }
-        String last = handle.stderr().lastError();
-        String reason = SourceUrl.scrub(last == null ? "FFmpeg exited with code " + code : last, handle.spec().url());
-        var streams = handle.input().streams();
-        long seconds = (clock.getAsLong() - handle.startedAt().toEpochMilli()) / 1000;
-        if (streams.videoCodec() == null && streams.audioCodec() == null && !handle.isReady() && seconds >= 2) {
-            // connected, then silence until FFmpeg's own timeout: its last line alone ("Invalid data") misleads
-            reason = "the source sent no usable stream (FFmpeg gave up after " + seconds + " s); FFmpeg's last line: " + reason;
-        }
-        String why = reason;
-        LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + why);
-        failed(handle, StartFailedException.Kind.SOURCE_FAILED, why);
+        String reason = FfmpegOutput.exitReason(handle, code, clock.getAsLong());
+        LOG.warning(() -> "FFmpeg for channel " + handle.nickname() + " exited with code " + code + ": " + reason);
+        failed(handle, StartFailedException.Kind.SOURCE_FAILED, reason);
     }
 }
