@@ -31,7 +31,8 @@ public final class MeasuredBitrate {
         Double pending = null;
         for (String line : lines) {
             if (line.startsWith("#EXTINF:")) {
-                pending = duration(line);
+                double d = SegmentWindow.duration(line);
+                pending = d > 0 ? d : null;
             } else if (pending != null && !line.isBlank() && !line.startsWith("#")) {
                 try {
                     bytes += Files.size(directory.resolve(line.trim()));
@@ -43,16 +44,5 @@ public final class MeasuredBitrate {
             }
         }
         return seconds <= 0 ? Optional.empty() : Optional.of((int) Math.round(bytes * 8 / seconds / 1000));
-    }
-
-    private static Double duration(String extinf) {
-        String value = extinf.substring("#EXTINF:".length());
-        int comma = value.indexOf(',');
-        try {
-            double d = Double.parseDouble(comma < 0 ? value : value.substring(0, comma));
-            return d > 0 ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -159,7 +159,8 @@ public final class SegmentWindow {
         }
     }
 
-    private static double duration(String extinf) {
+    /** The duration of an {@code #EXTINF:} line in seconds, 0 when it cannot be read. */
+    static double duration(String extinf) {
         String value = extinf.substring("#EXTINF:".length());
         int comma = value.indexOf(',');
         try {
