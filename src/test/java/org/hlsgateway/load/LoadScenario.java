@@ -17,7 +17,7 @@ public final class LoadScenario {
 
     /** Everything the viewers measured, plus the gateway's CPU and memory if it was sampled. */
     public record Result(int viewers, int channels, Duration duration, long errors, long missed, long segments,
-                         long bytes, long restarts, int minSegmentsPerViewer, Latencies watch, Latencies playlist,
+                         long bytes, long restarts, int minSegmentsPerViewer, long maxBehind, Latencies watch, Latencies playlist,
                          Latencies segment, List<ProcessSampler.Sample> gateway, List<String> errorLines) {
 
         public long playlistPolls() {
@@ -98,19 +98,20 @@ public final class LoadScenario {
         return summarize(all, samples, warmupErrors);
     }
 
-    /** Makes every channel live before the viewers come (one {@code watch} each, in parallel); returns the failures. */
+    /**
+     * Makes every channel live before the viewers come, one {@code watch} after the other: the test
+     * camera's shared GStreamer media can break when several clients connect to it at the same
+     * instant (FFmpeg then reads "Invalid data found when processing input"). Returns the failures.
+     */
     private long warmUp(HttpClient http) throws InterruptedException {
-        List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
-        for (String channel : channels) {
-            answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(base.resolve("watch/" + channel))
-                            .timeout(Duration.ofSeconds(60)).header("User-Agent", "hls-load-warmup").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).thenApply(java.net.http.HttpResponse::statusCode));
-        }
         long failed = 0;
-        for (var answer : answers) {
+        for (String channel : channels) {
             try {
-                failed += answer.get() == 302 ? 0 : 1;
-            } catch (java.util.concurrent.ExecutionException e) {
+                int status = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("watch/" + channel))
+                                .timeout(Duration.ofSeconds(60)).header("User-Agent", "hls-load-warmup").GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                failed += status == 302 ? 0 : 1;
+            } catch (java.io.IOException e) {
                 failed++;
             }
         }
@@ -127,6 +128,7 @@ public final class LoadScenario {
         long bytes = 0;
         long restarts = 0;
         int minSegments = Integer.MAX_VALUE;
+        long maxBehind = 0;
         List<String> errorLines = new ArrayList<>();
         for (Viewer v : all) {
             watch.addAll(v.watchLatency);
@@ -138,11 +140,12 @@ public final class LoadScenario {
             bytes += v.bytes;
             restarts += v.restarts;
             minSegments = (int) Math.min(minSegments, v.segments);
+            maxBehind = Math.max(maxBehind, v.maxBehind);
             if (errorLines.size() < 20) {
                 errorLines.addAll(v.errorLines);
             }
         }
         return new Result(viewers, channels.size(), duration, errors, missed, fetched, bytes, restarts,
-                all.isEmpty() ? 0 : minSegments, watch, playlist, segments, samples, errorLines);
+                all.isEmpty() ? 0 : minSegments, maxBehind, watch, playlist, segments, samples, errorLines);
     }
 }

@@ -100,6 +100,7 @@ public final class LoadTool {
         row(s, "segments fetched (min per viewer)", r.segments() + " (" + r.minSegmentsPerViewer() + ")");
         row(s, "bytes fetched", String.format(Locale.ROOT, "%.1f MB (%.1f MB/s)", r.bytes() / 1e6,
                 r.bytes() / 1e6 / Math.max(1, r.duration().toSeconds())));
+        row(s, "most segments a viewer was behind", Long.toString(r.maxBehind()));
         row(s, "FFmpeg restarts seen by viewers", Long.toString(r.restarts()));
         row(s, "watch latency p50 / p99 / max", latencies(r.watch()));
         row(s, "playlist polls", Long.toString(r.playlistPolls()));

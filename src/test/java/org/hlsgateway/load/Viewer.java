@@ -37,6 +37,8 @@ final class Viewer implements Runnable {
     long bytes;
     /** FFmpeg runs that replaced an earlier one while this viewer watched (a restarted channel). */
     long restarts;
+    /** The most segments this viewer ever had still to fetch after a poll: how far it fell behind the live edge. */
+    long maxBehind;
     final List<String> errorLines = new ArrayList<>();
 
     private URI playlist;
@@ -121,6 +123,7 @@ final class Viewer implements Runnable {
             }
             from = (int) Math.max(0, expected - list.mediaSequence());
         }
+        maxBehind = Math.max(maxBehind, list.segments().size() - from);
         for (int i = from; i < list.segments().size(); i++) {
             fetch(playlist.resolve(list.segments().get(i)));
             lastSequence = list.mediaSequence() + i;
