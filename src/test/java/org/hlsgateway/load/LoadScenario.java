@@ -18,7 +18,8 @@ public final class LoadScenario {
     /** Everything the viewers measured, plus the gateway's CPU and memory if it was sampled. */
     public record Result(int viewers, int channels, Duration duration, long errors, long missed, long segments,
                          long bytes, long restarts, int minSegmentsPerViewer, long maxBehind, Latencies watch, Latencies playlist,
-                         Latencies segment, List<ProcessSampler.Sample> gateway, List<String> errorLines) {
+                         Latencies segment, List<ProcessSampler.Sample> gateway, List<String> errorLines,
+                         java.util.Map<String, Long> errorKinds) {
 
         public long playlistPolls() {
             return playlist.count();
@@ -101,21 +102,58 @@ public final class LoadScenario {
     /**
      * Makes every channel live before the viewers come, one {@code watch} after the other: the test
      * camera's shared GStreamer media can break when several clients connect to it at the same
-     * instant (FFmpeg then reads "Invalid data found when processing input"). Returns the failures.
+     * instant (FFmpeg then reads "Invalid data found when processing input"). The channels already
+     * live are polled meanwhile, so that none goes idle before the viewers come. Returns the failures.
      */
     private long warmUp(HttpClient http) throws InterruptedException {
+        List<URI> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread keeper = new Thread(() -> keepAlive(http, live), "load-keeper");
+        keeper.setDaemon(true);
+        keeper.start();
         long failed = 0;
-        for (String channel : channels) {
-            try {
-                int status = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("watch/" + channel))
-                                .timeout(Duration.ofSeconds(60)).header("User-Agent", "hls-load-warmup").GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                failed += status == 302 ? 0 : 1;
-            } catch (java.io.IOException e) {
-                failed++;
+        try {
+            for (String channel : channels) {
+                try {
+                    var watch = http.send(warmupRequest(base.resolve("watch/" + channel)), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    if (watch.statusCode() == 302 && watch.headers().firstValue("Location").isPresent()) {
+                        live.add(base.resolve(watch.headers().firstValue("Location").get()));
+                    } else {
+                        failed++;
+                    }
+                } catch (java.io.IOException e) {
+                    failed++;
+                }
             }
+        } finally {
+            keeper.interrupt();
+            keeper.join();
         }
         return failed;
+    }
+
+    /** Polls the playlists of the channels already warm, so that none goes idle while the others start. */
+    private void keepAlive(HttpClient http, List<URI> playlists) {
+        while (!Thread.currentThread().isInterrupted()) {
+            for (URI playlist : playlists) {
+                try {
+                    http.send(warmupRequest(playlist), java.net.http.HttpResponse.BodyHandlers.discarding());
+                } catch (java.io.IOException e) {
+                    // the viewers will see it
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(segment.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static java.net.http.HttpRequest warmupRequest(URI uri) {
+        return java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("User-Agent", "hls-load-warmup").GET().build();
     }
 
     private Result summarize(List<Viewer> all, List<ProcessSampler.Sample> samples, long warmupErrors) {
@@ -130,7 +168,12 @@ public final class LoadScenario {
         int minSegments = Integer.MAX_VALUE;
         long maxBehind = 0;
         List<String> errorLines = new ArrayList<>();
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        if (warmupErrors > 0) {
+            kinds.put("warm-up watch", warmupErrors);
+        }
         for (Viewer v : all) {
+            v.errorKinds.forEach((k, n) -> kinds.merge(k, n, Long::sum));
             watch.addAll(v.watchLatency);
             playlist.addAll(v.playlistLatency);
             segments.addAll(v.segmentLatency);
@@ -146,6 +189,6 @@ public final class LoadScenario {
             }
         }
         return new Result(viewers, channels.size(), duration, errors, missed, fetched, bytes, restarts,
-                all.isEmpty() ? 0 : minSegments, maxBehind, watch, playlist, segments, samples, errorLines);
+                all.isEmpty() ? 0 : minSegments, maxBehind, watch, playlist, segments, samples, errorLines, kinds);
     }
 }

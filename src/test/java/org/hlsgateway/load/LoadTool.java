@@ -96,6 +96,7 @@ public final class LoadTool {
         s.append(String.format(Locale.ROOT, "%n| %-32s | %s |%n|%s|%s|%n", "load", "result", "-".repeat(34), "-".repeat(40)));
         row(s, "viewers / channels / duration", r.viewers() + " / " + r.channels() + " / " + r.duration().toSeconds() + " s");
         row(s, "errors (non-2xx, I/O)", Long.toString(r.errors()));
+        r.errorKinds().forEach((kind, n) -> row(s, "  " + kind, Long.toString(n)));
         row(s, "missed segments", Long.toString(r.missed()));
         row(s, "segments fetched (min per viewer)", r.segments() + " (" + r.minSegmentsPerViewer() + ")");
         row(s, "bytes fetched", String.format(Locale.ROOT, "%.1f MB (%.1f MB/s)", r.bytes() / 1e6,
@@ -117,6 +118,8 @@ public final class LoadTool {
             row(s, "gateway RSS start / mid / end", String.format(Locale.ROOT, "%d / %d / %d MB",
                     g.get(0).rssKb() / 1024, g.get(g.size() / 2).rssKb() / 1024, g.get(g.size() - 1).rssKb() / 1024));
             row(s, "FFmpeg processes at the end", Integer.toString(g.get(g.size() - 1).ffmpegs()));
+            row(s, "gateway threads runnable (mean)", String.format(Locale.ROOT, "%.1f",
+                    g.stream().mapToInt(ProcessSampler.Sample::runnableThreads).average().orElse(0)));
             row(s, "load tool CPU (mean)", String.format(Locale.ROOT, "%.0f %%",
                     g.stream().mapToDouble(ProcessSampler.Sample::clientCpuPercent).average().orElse(0)));
             row(s, "machine busy / load avg (mean)", String.format(Locale.ROOT, "%.0f %% of %d cores / %.1f",

@@ -28,7 +28,7 @@ public final class ProcessSampler implements AutoCloseable {
      * work on the same machine shows up as latency.
      */
     public record Sample(long atMillis, double jvmCpuPercent, double ffmpegCpuPercent, int ffmpegs, long rssKb,
-                         double clientCpuPercent, double machineBusyPercent, double loadAverage) {
+                         double clientCpuPercent, double machineBusyPercent, double loadAverage, int runnableThreads) {
     }
 
     private final long pid;
@@ -90,7 +90,7 @@ public final class ProcessSampler implements AutoCloseable {
         lastTicks.putAll(ticks);
         if (seconds > 0) {
             samples.add(new Sample(System.currentTimeMillis() - startMillis, jvm, ffmpeg, children.size(), rssKb(pid),
-                    own, busy, loadAverage()));
+                    own, busy, loadAverage(), runnableThreads(pid)));
         }
     }
 
@@ -135,6 +135,26 @@ public final class ProcessSampler implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Threads of a process that are running or waiting for a core (state R): more than the cores means it is short of CPU. */
+    static int runnableThreads(long process) {
+        int runnable = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(process), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (stat.charAt(stat.lastIndexOf(')') + 2) == 'R') {
+                        runnable++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // thread ended
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return runnable;
     }
 
     static long rssKb(long process) {

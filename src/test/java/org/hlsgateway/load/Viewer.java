@@ -40,6 +40,8 @@ final class Viewer implements Runnable {
     /** The most segments this viewer ever had still to fetch after a poll: how far it fell behind the live edge. */
     long maxBehind;
     final List<String> errorLines = new ArrayList<>();
+    /** Errors by kind, e.g. "segment 404" or "playlist HttpTimeoutException". */
+    final java.util.Map<String, Long> errorKinds = new java.util.TreeMap<>();
 
     private URI playlist;
     private String run;
@@ -80,13 +82,13 @@ final class Viewer implements Runnable {
             watchLatency.add(micros(start));
             String location = response.headers().firstValue("Location").orElse(null);
             if (response.statusCode() != 302 || location == null) {
-                error("watch answered " + response.statusCode());
+                error("watch " + response.statusCode(), "watch answered " + response.statusCode());
                 return;
             }
             playlist = watch.resolve(location);
             poll();
         } catch (IOException e) {
-            error("watch: " + e);
+            error("watch " + e.getClass().getSimpleName(), "watch: " + e);
         }
     }
 
@@ -97,12 +99,12 @@ final class Viewer implements Runnable {
             HttpResponse<String> response = http.send(request(playlist), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             playlistLatency.add(micros(start));
             if (response.statusCode() != 200) {
-                error("playlist answered " + response.statusCode() + ": " + response.body());
+                error("playlist " + response.statusCode(), "playlist answered " + response.statusCode() + ": " + response.body());
                 return;
             }
             list = MediaPlaylist.parse(response.body());
         } catch (IOException e) {
-            error("playlist: " + e);
+            error("playlist " + e.getClass().getSimpleName(), "playlist: " + e);
             return;
         }
         if (list.segments().isEmpty()) {
@@ -137,14 +139,14 @@ final class Viewer implements Runnable {
             segmentLatency.add(micros(start));
             if (response.statusCode() != 200) {
                 missed++;
-                error("segment " + segment.getPath() + " answered " + response.statusCode());
+                error("segment " + response.statusCode(), "segment " + segment.getPath() + " answered " + response.statusCode());
                 return;
             }
             segments++;
             bytes += response.body();
         } catch (IOException e) {
             missed++;
-            error("segment " + segment.getPath() + ": " + e);
+            error("segment " + e.getClass().getSimpleName(), "segment " + segment.getPath() + ": " + e);
         }
     }
 
@@ -152,8 +154,9 @@ final class Viewer implements Runnable {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("User-Agent", userAgent).GET().build();
     }
 
-    private void error(String line) {
+    private void error(String kind, String line) {
         errors++;
+        errorKinds.merge(kind, 1L, Long::sum);
         if (errorLines.size() < MAX_ERROR_LINES) {
             errorLines.add(line);
         }
