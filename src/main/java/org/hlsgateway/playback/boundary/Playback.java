@@ -1,5 +1,7 @@
 package org.hlsgateway.playback.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +41,9 @@ public class Playback {
     @Inject
     PlaybackAccess access;
 
+    @Resource
+    ManagedExecutorService responder;
+
     /** What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when unknown. */
     public Optional<TranscodeSpec> spec(String nickname) {
         Optional<TranscoderHandle> running = transcoders.running(nickname);
@@ -66,7 +71,9 @@ public class Playback {
         response.setTimeout(timeout + 5L, TimeUnit.SECONDS);
         response.setTimeoutHandler(r -> r.resume(ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
                 "no segment within " + timeout + " s")));
-        handle.ready().whenComplete((ready, error) -> {
+        // answered on the executor, never on the thread that settled the handle (file watcher, idle
+        // reaper, FFmpeg's reader): writing a response there once deadlocked Grizzly's HTTP/2 layer
+        handle.ready().whenCompleteAsync((ready, error) -> {
             try {
                 response.resume(error == null ? onReady.apply(ready) : failure(error));
             } catch (RuntimeException e) {
@@ -74,7 +81,7 @@ public class Playback {
                 response.resume(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
                         "internal error; the server log has the details"));
             }
-        });
+        }, responder);
     }
 
     public static Response failure(Throwable error) {

@@ -1,5 +1,6 @@
 package org.hlsgateway.playback.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -38,6 +39,7 @@ import org.hlsgateway.playback.control.PlaylistRewriter;
  * the file system, and only inside the channel's own directory.
  */
 @Path("{nickname}/{file}")
+@ApplicationScoped // one instance: nothing is created or injected per request on the hottest path
 public class ReadResource {
 
     @Inject
@@ -49,12 +51,10 @@ public class ReadResource {
     @Inject
     GatewayMetrics metrics;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
     public void read(@PathParam("nickname") String nickname, @PathParam("file") String file,
-                     @QueryParam("token") String token, @Suspended AsyncResponse response) {
+                     @QueryParam("token") String token, @Context HttpServletRequest request,
+                     @Suspended AsyncResponse response) {
         if (!ChannelValidator.isNickname(nickname)) {
             response.resume(Playback.unknown(nickname));
             return;
@@ -66,13 +66,13 @@ public class ReadResource {
             return;
         }
         if (hls.get().kind() == HlsFile.Kind.PREVIEW) {
-            response.resume(preview(nickname, token));
+            response.resume(preview(nickname, token, request));
             return;
         }
         if (hls.get().kind() == HlsFile.Kind.PLAYLIST) {
-            playlist(nickname, token, response);
+            playlist(nickname, token, request, response);
         } else {
-            response.resume(segment(nickname, hls.get(), token));
+            response.resume(segment(nickname, hls.get(), token, request));
         }
     }
 
@@ -81,7 +81,7 @@ public class ReadResource {
      * source is restarted, players polling here keep getting the window they had, so they resume
      * by themselves once new segments arrive.
      */
-    private void playlist(String nickname, String token, AsyncResponse response) {
+    private void playlist(String nickname, String token, HttpServletRequest request, AsyncResponse response) {
         Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
             response.resume(Playback.unknown(nickname));
@@ -114,7 +114,7 @@ public class ReadResource {
     }
 
     /** A segment (or fMP4 init section) the channel's playlist lists; never starts FFmpeg. */
-    private Response segment(String nickname, HlsFile file, String token) {
+    private Response segment(String nickname, HlsFile file, String token, HttpServletRequest request) {
         Optional<LiveSession> session = transcoders.session(nickname);
         if (session.isEmpty()) {
             return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
@@ -130,7 +130,7 @@ public class ReadResource {
     }
 
     /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
-    private Response preview(String nickname, String token) {
+    private Response preview(String nickname, String token, HttpServletRequest request) {
         Optional<TranscoderHandle> handle = transcoders.running(nickname);
         if (handle.isEmpty()) {
             return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' is not running: no preview");

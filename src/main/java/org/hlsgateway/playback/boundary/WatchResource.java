@@ -1,5 +1,6 @@
 package org.hlsgateway.playback.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,7 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
  * first segment and redirects to the playlist. A browser navigating here gets a player page.
  */
 @Path("{nickname}")
+@ApplicationScoped // one instance: nothing is created or injected per request
 public class WatchResource {
 
     static final String HLS_JS_VERSION = "1.4.12";
@@ -46,17 +48,13 @@ public class WatchResource {
     @Inject
     Transcoders transcoders;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpServletRequest request;
-
     @GET
     public void watch(@PathParam("nickname") String nickname,
                       @HeaderParam(HttpHeaders.ACCEPT) String accept,
                       @QueryParam("format") String format,
                       @QueryParam("token") String token,
+                      @Context HttpServletRequest request,
+                      @Context UriInfo uri,
                       @Suspended AsyncResponse response) {
         if (!ChannelValidator.isNickname(nickname)) {
             response.resume(Playback.unknown(nickname));
@@ -69,7 +67,7 @@ public class WatchResource {
         }
         Response refused = playback.refusal(spec.get(), token, request);
         if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
-            response.resume(refused != null ? refusedPage(refused) : playerPage(nickname, token));
+            response.resume(refused != null ? refusedPage(refused, request) : playerPage(nickname, token, request));
             return;
         }
         if (refused != null) {
@@ -78,14 +76,14 @@ public class WatchResource {
         }
         TranscoderHandle handle = playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
-        URI playlist = playlistUri(nickname, token); // UriInfo works on the request thread only
+        URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
         playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
                 .build());
     }
 
-    private Response playerPage(String nickname, String token) {
+    private Response playerPage(String nickname, String token, HttpServletRequest request) {
         Optional<Channel> channel = channels.find(nickname);
         if (channel.isEmpty()) {
             return Playback.unknown(nickname);
@@ -99,7 +97,7 @@ public class WatchResource {
                 .build();
     }
 
-    private Response refusedPage(Response refused) {
+    private Response refusedPage(Response refused, HttpServletRequest request) {
         String message = ((jakarta.json.JsonObject) refused.getEntity()).getString("message");
         return Response.status(refused.getStatus())
                 .entity(PlayerPage.message(request.getContextPath(), "Not allowed", message))
@@ -107,7 +105,7 @@ public class WatchResource {
                 .build();
     }
 
-    private URI playlistUri(String nickname, String token) {
+    private static URI playlistUri(UriInfo uri, String nickname, String token) {
         var builder = uri.getBaseUriBuilder().path("../read/{nickname}/" + HlsFile.PLAYLIST);
         if (token != null) {
             builder.queryParam("token", token);
