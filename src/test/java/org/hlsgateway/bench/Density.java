@@ -146,60 +146,91 @@ final class Density {
                 }
                 running = step;
                 Proc.sleep(3000); // settle
-                Map<Long, Long> ticks0 = new LinkedHashMap<>();
                 List<Long> ffmpegs = Proc.children(gw.pid()).stream().filter(p -> Proc.cmdline(p).contains("ffmpeg")).toList();
-                for (long pid : ffmpegs) {
-                    ticks0.put(pid, Proc.cpuTicks(pid));
-                }
-                long jvm0 = Proc.cpuTicks(gw.pid());
-                long cam0 = Proc.cpuTicks(camera.pid());
-                long t0 = System.nanoTime();
-                double load0 = Proc.loadAverage();
-                Proc.sleep((long) (ctx.seconds() * 1000));
-                long t1 = System.nanoTime();
-                double seconds = (t1 - t0) / 1e9;
-                double ffmpegCpu = 0;
-                long ffmpegRss = 0;
-                int alive = 0;
-                for (long pid : ffmpegs) {
-                    long ticks = Proc.cpuTicks(pid);
-                    if (ticks >= 0) {
-                        ffmpegCpu += (ticks - ticks0.get(pid)) / Proc.TICKS_PER_SECOND / seconds * 100;
-                        ffmpegRss += Proc.rssBytes(pid);
-                        alive++;
-                    }
-                }
-                double jvmCpu = (Proc.cpuTicks(gw.pid()) - jvm0) / Proc.TICKS_PER_SECOND / seconds * 100;
-                double camCpu = (Proc.cpuTicks(camera.pid()) - cam0) / Proc.TICKS_PER_SECOND / seconds * 100;
-                double from = t0 / 1e6;
-                double to = t1 / 1e6;
-                double worstDrift = 0;
-                double worstGap = 0;
-                long fewest = Long.MAX_VALUE;
-                for (Follower f : followers.values()) {
-                    double drift = f.drift(from, to);
-                    worstDrift = Double.isNaN(drift) ? Double.POSITIVE_INFINITY : Math.max(worstDrift, drift);
-                    worstGap = Math.max(worstGap, f.maxGap(from, to));
-                    fewest = Math.min(fewest, f.count(from, to));
-                }
-                double heap = gw.metric("base_memory_usedHeap_bytes");
-                boolean onTime = alive == step && worstDrift <= 1000 && worstGap <= 2000;
-                lines.add(String.format(Locale.ROOT, "| %d | %d | %s | %.0f ms | %.0f ms | %d | %.1f %% | %.1f MB | %.1f %% | %.0f MB | %s | %.1f %% | %.2f |",
-                        step, alive, onTime ? "yes" : "**no**", worstDrift, worstGap, fewest, ffmpegCpu / Math.max(1, alive),
-                        ffmpegRss / 1e6 / Math.max(1, alive), jvmCpu, Proc.rssBytes(gw.pid()) / 1e6,
-                        Double.isNaN(heap) ? "—" : String.format(Locale.ROOT, "%.0f MB", heap / 1e6), camCpu, load0));
+                lines.add(measure("gateway", step, ffmpegs, gw, camera.pid(), followers));
                 System.out.println("  " + lines.get(lines.size() - 1));
+            }
+            // the reference: the same number of bare FFmpegs (same arguments), no gateway, no players
+            players.shutdownNow();
+            followers.clear();
+            List<BareFfmpeg> bare = new ArrayList<>();
+            try {
+                for (int step : steps) {
+                    for (int i = bare.size() + 1; i <= step; i++) {
+                        BareFfmpeg ffmpeg = BareFfmpeg.start(camera.url(), ctx.out().resolve("bare-density/d" + i), "d" + i);
+                        bare.add(ffmpeg);
+                        followers.put("bare" + i, new Follower(ffmpeg.dir));
+                    }
+                    for (BareFfmpeg ffmpeg : bare) {
+                        ffmpeg.awaitFirstSegment(60_000);
+                    }
+                    Proc.sleep(3000);
+                    lines.add(measure("bare FFmpeg", step, bare.stream().map(b -> b.process.pid()).toList(), null, camera.pid(), followers));
+                    System.out.println("  " + lines.get(lines.size() - 1));
+                }
+            } finally {
+                bare.forEach(BareFfmpeg::close);
             }
         } finally {
             players.shutdownNow();
             poller.shutdownNow();
             starters.shutdownNow();
         }
-        ctx.report().table("| Channels | FFmpeg running | Every playlist on time | Worst drift | Longest gap between segments | Fewest segments in window | CPU per FFmpeg (% of one core) | RSS per FFmpeg | Gateway JVM CPU (% of one core) | Gateway JVM RSS | Gateway heap used | Camera CPU | Load avg (1 min) |",
+        ctx.report().table("| Who | Channels | FFmpeg running | Every playlist on time | Worst drift | Longest gap between segments | Fewest segments in window | CPU per FFmpeg (% of one core) | RSS per FFmpeg | Gateway JVM CPU (% of one core) | Gateway JVM RSS | Gateway heap used | Camera CPU | Load avg (1 min) |",
                 lines);
         ctx.report().note("Measured over " + Report.num(ctx.seconds()) + " s per step with 1 s segments. *Drift*: largest minus smallest "
                 + "(arrival time − media time) of the new segments in the window, read from the playlist files every 50 ms; "
                 + "*on time* = drift ≤ 1 segment and no gap > 2 segments. One player per channel fetches the playlist and the "
-                + "newest segment every second through the gateway. All channels pull one shared camera stream (one encoder).");
+                + "newest segment every second through the gateway. All channels pull one shared camera stream (one encoder). "
+                + "Reference rows: the same number of FFmpegs with the gateway's arguments started directly, no players.");
+    }
+
+    /** One table line: CPU and memory over a window of {@code ctx.seconds()}, and how on time every playlist was. */
+    private String measure(String who, int step, List<Long> ffmpegs, Gateway gw, long cameraPid, Map<String, Follower> followers) {
+        Map<Long, Long> ticks0 = new LinkedHashMap<>();
+        for (long pid : ffmpegs) {
+            ticks0.put(pid, Proc.cpuTicks(pid));
+        }
+        long jvm0 = gw == null ? 0 : Proc.cpuTicks(gw.pid());
+        long cam0 = Proc.cpuTicks(cameraPid);
+        long t0 = System.nanoTime();
+        double load0 = Proc.loadAverage();
+        Proc.sleep((long) (ctx.seconds() * 1000));
+        long t1 = System.nanoTime();
+        double seconds = (t1 - t0) / 1e9;
+        double ffmpegCpu = 0;
+        long ffmpegRss = 0;
+        int alive = 0;
+        for (long pid : ffmpegs) {
+            long ticks = Proc.cpuTicks(pid);
+            if (ticks >= 0) {
+                ffmpegCpu += (ticks - ticks0.get(pid)) / Proc.TICKS_PER_SECOND / seconds * 100;
+                ffmpegRss += Proc.rssBytes(pid);
+                alive++;
+            }
+        }
+        double camCpu = (Proc.cpuTicks(cameraPid) - cam0) / Proc.TICKS_PER_SECOND / seconds * 100;
+        double from = t0 / 1e6;
+        double to = t1 / 1e6;
+        double worstDrift = 0;
+        double worstGap = 0;
+        long fewest = Long.MAX_VALUE;
+        for (Follower f : followers.values()) {
+            double drift = f.drift(from, to);
+            worstDrift = Double.isNaN(drift) ? Double.POSITIVE_INFINITY : Math.max(worstDrift, drift);
+            worstGap = Math.max(worstGap, f.maxGap(from, to));
+            fewest = Math.min(fewest, f.count(from, to));
+        }
+        boolean onTime = alive == step && worstDrift <= 1000 && worstGap <= 2000;
+        String jvm = "— | — | —";
+        if (gw != null) {
+            double jvmCpu = (Proc.cpuTicks(gw.pid()) - jvm0) / Proc.TICKS_PER_SECOND / seconds * 100;
+            double heap = gw.metric("memory_usedHeap_bytes");
+            jvm = String.format(Locale.ROOT, "%.1f %% | %.0f MB | %s", jvmCpu, Proc.rssBytes(gw.pid()) / 1e6,
+                    Double.isNaN(heap) ? "—" : String.format(Locale.ROOT, "%.0f MB", heap / 1e6));
+        }
+        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %.0f ms | %.0f ms | %d | %.1f %% | %.1f MB | %s | %.1f %% | %.2f |",
+                who, step, alive, onTime ? "yes" : "**no**", worstDrift, worstGap, fewest, ffmpegCpu / Math.max(1, alive),
+                ffmpegRss / 1e6 / Math.max(1, alive), jvm, camCpu, load0);
     }
 }

@@ -166,7 +166,8 @@ final class Gateway implements AutoCloseable {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             for (String line : answer.body().split("\n")) {
-                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")
+                        || line.startsWith("base_" + name + " ") || line.startsWith("base_" + name + "{")) {
                     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }

@@ -70,8 +70,8 @@ final class Serving {
         Stats gwP99 = new Stats();
         Stats ngP99 = new Stats();
         String gatewayPath = "/hls_gateway/read/" + nickname + "/" + file;
-        // warm-up of both servers (JIT, connection set-up), not counted
-        LoadClient.run(gw.port, gatewayPath, connections, 2);
+        // warm-up of both servers (the JVM needs ~20 s of load before C2 has compiled the hot path), not counted
+        LoadClient.run(gw.port, gatewayPath, connections, Math.max(5, ctx.seconds()));
         LoadClient.run(nginx.port, "/" + file, connections, 2);
         for (int i = 0; i < ctx.runs(); i++) {
             LoadClient.Result g = LoadClient.run(gw.port, gatewayPath, connections, ctx.seconds());
