@@ -51,7 +51,7 @@ public final class Bench {
         if (only.contains("startup")) {
             section(report, "Start-up", () -> new StartUp(base).run());
         }
-        if (only.contains("ttfp") || only.contains("idle") || only.contains("serving") || only.contains("density")) {
+        if (only.contains("ttfp") || only.contains("idle") || only.contains("serving")) {
             Path data = out.resolve("gateway");
             Proc.deleteTree(data);
             try (Gateway gateway = Gateway.start(root, data, idleTimeout, Map.of())) {
@@ -69,10 +69,10 @@ public final class Bench {
                 if (only.contains("serving")) {
                     section(report, "Serving (keep-alive load, gateway and nginx runs alternate)", () -> new Serving(ctx).run());
                 }
-                if (only.contains("density")) {
-                    section(report, "Density (copy mode)", () -> new Density(ctx).run(density));
-                }
             }
+        }
+        if (only.contains("density")) {
+            section(report, "Density (copy mode)", () -> new Density(base).run(density));
         }
         report.note("Started " + started + ", finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ".");
         Path results = out.resolve("results.md");
