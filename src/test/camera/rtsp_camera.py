@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """A real RTSP camera for tests: GStreamer's gst-rtsp-server with an H.264 test
-pattern (1 s GOP) and G.711 A-law audio, like a typical IP camera.
+pattern (1 s GOP, or --gop SECONDS) and G.711 A-law audio, like a typical IP camera.
 
 Prints one line per event on stdout so a test can follow the camera's view:
   READY rtsp://127.0.0.1:PORT/MOUNT
@@ -23,6 +23,7 @@ def main():
     parser.add_argument("--port", type=int, default=8554)
     parser.add_argument("--mount", default="/cam")
     parser.add_argument("--fps", type=int, default=25)
+    parser.add_argument("--gop", type=int, default=1, help="seconds between keyframes (key-int-max = fps * gop)")
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=360)
     parser.add_argument("--no-audio", action="store_true")
@@ -34,7 +35,7 @@ def main():
         "videotestsrc is-live=true pattern=ball ! "
         f"video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1 ! "
         "timeoverlay ! videoconvert ! "
-        f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps} bitrate=600 ! "
+        f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps * args.gop} bitrate=600 ! "
         "video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=1"
     )
     audio = (
