@@ -24,6 +24,7 @@ public final class TranscoderHandle {
     private final CompletableFuture<TranscoderHandle> ready = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean slotReleased = new AtomicBoolean();
+    private final AtomicLong idleCheckAt = new AtomicLong();
     private final AtomicLong lastAccessMillis;
     private final Map<String, Long> clients = new ConcurrentHashMap<>();
     private volatile Still still;
@@ -110,6 +111,11 @@ public final class TranscoderHandle {
 
     public boolean isStopping() {
         return stopping.get();
+    }
+
+    /** True when no idle check is scheduled for {@code dueAt} yet (one per due time). */
+    boolean markIdleCheck(long dueAt) {
+        return idleCheckAt.getAndSet(dueAt) != dueAt;
     }
 
     /** True for the first caller once the process has ended: its slot under the transcoder limit is free. */

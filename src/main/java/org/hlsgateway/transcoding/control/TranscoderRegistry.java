@@ -32,6 +32,8 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
 public final class TranscoderRegistry {
 
     private static final Logger LOG = Logger.getLogger(TranscoderRegistry.class.getName());
+    /** How often the idle reaper calls {@link #stopIdle()} (its {@code @Schedule}: every second). */
+    static final long REAPER_PERIOD_MILLIS = 1_000;
 
     /** Starts a process; the real one is {@link ProcessBuilder}, tests may count calls. */
     @FunctionalInterface
@@ -234,7 +236,10 @@ public final class TranscoderRegistry {
         replace(old, spec, false);
     }
 
-    /** Stops every ready transcoder nobody asked for within the idle timeout; returns how many. */
+    /**
+     * Stops every ready transcoder nobody asked for within the idle timeout; returns how many.
+     * One that falls due before the next call is stopped by a one-off check at the exact moment.
+     */
     public int stopIdle() {
         long now = clock.getAsLong();
         int stopped = 0;
@@ -244,11 +249,19 @@ public final class TranscoderRegistry {
                 playlistChanged(handle, session);
             }
             handle.checkReady();
-            if (handle.isReady() && now - handle.lastAccessMillis() >= settings.idleTimeoutMillis()) {
-                LOG.info(() -> "stopping idle channel " + handle.nickname() + " (no request for "
-                        + (now - handle.lastAccessMillis()) / 1000 + " s)");
-                stop(handle);
+            long dueIn = settings.idleTimeoutMillis() - (now - handle.lastAccessMillis());
+            if (handle.isReady() && dueIn <= 0) {
+                stopIdle(handle, now);
                 stopped++;
+            } else if (handle.isReady() && dueIn < REAPER_PERIOD_MILLIS && handle.markIdleCheck(now + dueIn)) {
+                // due before the next tick: stop it on time instead of up to a period late
+                scheduler.schedule(() -> {
+                    long at = clock.getAsLong();
+                    if (running.get(handle.nickname()) == handle
+                            && at - handle.lastAccessMillis() >= settings.idleTimeoutMillis()) {
+                        stopIdle(handle, at);
+                    }
+                }, dueIn, TimeUnit.MILLISECONDS);
             } else if (handle.isReady() && session != null && now - session.lastSegmentAt() > session.stallMillis()) {
                 String reason = "no new segment for " + (now - session.lastSegmentAt()) / 1000 + " s: the source stalled";
                 failed(handle, StartFailedException.Kind.STALLED, reason);
@@ -261,6 +274,12 @@ public final class TranscoderRegistry {
             }
         });
         return stopped;
+    }
+
+    private void stopIdle(TranscoderHandle handle, long now) {
+        LOG.info(() -> "stopping idle channel " + handle.nickname() + " (no request for "
+                + (now - handle.lastAccessMillis()) + " ms)");
+        stop(handle);
     }
 
     /**

@@ -184,6 +184,21 @@ class TranscoderRestartTest {
     }
 
     @Test
+    void aChannelDueBeforeTheNextReaperTickIsStoppedOnTime() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle handle = watchedLive("cam1");
+            now.addAndGet(IDLE_TIMEOUT - 300); // due in 300 ms, before the reaper's next call
+
+            assertEquals(0, registry.stopIdle());
+            now.addAndGet(300);
+
+            await(() -> registry.running("cam1").isEmpty()); // no second stopIdle() call
+            await(() -> !handle.process().isAlive());
+        });
+    }
+
+    @Test
     void theTranscoderLimitRefusesWithAClearMessage() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             registry(2);
