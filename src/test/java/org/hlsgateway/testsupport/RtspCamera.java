@@ -52,6 +52,11 @@ public final class RtspCamera implements AutoCloseable {
         return start(pem.toString());
     }
 
+    /** A camera with extra options of the camera script, e.g. {@code --width 320 --height 180 --fps 15}. */
+    public static RtspCamera startWith(String... options) throws IOException, InterruptedException {
+        return start(null, freePort(), options);
+    }
+
     /** A camera on a given port: to bring a stopped camera back where its channel expects it. */
     public static RtspCamera startOn(int port) throws IOException, InterruptedException {
         return start(null, port);
@@ -61,13 +66,14 @@ public final class RtspCamera implements AutoCloseable {
         return start(tlsPem, freePort());
     }
 
-    private static RtspCamera start(String tlsPem, int port) throws IOException, InterruptedException {
+    private static RtspCamera start(String tlsPem, int port, String... options) throws IOException, InterruptedException {
         String script = System.getProperty("hls.camera.script", "src/test/camera/rtsp_camera.py");
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/python3", script,
                 "--port", Integer.toString(port)));
         if (tlsPem != null) {
             command.addAll(java.util.List.of("--tls", tlsPem));
         }
+        command.addAll(java.util.List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         RtspCamera camera = new RtspCamera(process, port, tlsPem != null);
         if (!camera.ready.await(30, TimeUnit.SECONDS)) {
