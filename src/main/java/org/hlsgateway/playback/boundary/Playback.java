@@ -1,7 +1,11 @@
 package org.hlsgateway.playback.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +46,29 @@ public class Playback {
     PlaybackAccess access;
 
     @Resource
-    ManagedExecutorService responder;
+    ManagedThreadFactory threads;
+
+    /**
+     * Answers waiting players: a few threads of our own with an unbounded queue, so a herd of
+     * hundreds of waiters is answered in full (the server's default executor may refuse or lose
+     * work beyond its capacity), and never on the thread that settled the handle.
+     */
+    private ExecutorService responder;
+
+    @PostConstruct
+    void start() {
+        responder = Executors.newFixedThreadPool(4, task -> {
+            Thread t = threads.newThread(task);
+            t.setName("hls-responder");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        responder.shutdown();
+    }
 
     /** What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when unknown. */
     public Optional<TranscodeSpec> spec(String nickname) {
