@@ -40,7 +40,7 @@ class LoadIT {
     static final Duration DURATION = Duration.ofSeconds(20);
     static final int HERD = 200;
 
-    static RtspCamera camera;
+    static final List<RtspCamera> cameras = new ArrayList<>();
 
     @ArquillianResource
     URL deployment;
@@ -55,13 +55,18 @@ class LoadIT {
 
     @BeforeAll
     static void startCamera() throws Exception {
-        // a light camera: on 2 cores a starved encoder stalls for real, and the gateway restarts stalled sources
-        camera = RtspCamera.startWith("--width", "320", "--height", "180", "--fps", "15");
+        // light cameras, one per channel: on 2 cores a starved encoder stalls for real, and the shared test
+        // camera holds back its clients while another one joins; the gateway restarts stalled sources
+        for (int i = 0; i < CHANNELS; i++) {
+            cameras.add(RtspCamera.startWith("--width", "320", "--height", "180", "--fps", "15"));
+        }
     }
 
     @AfterAll
     static void stopCamera() throws Exception {
-        camera.close();
+        for (RtspCamera camera : cameras) {
+            camera.close();
+        }
     }
 
     /** Arquillian injects the deployment URL in time for a {@code @BeforeEach} method. */
@@ -76,7 +81,7 @@ class LoadIT {
         List<String> channels = new ArrayList<>();
         for (int i = 1; i <= CHANNELS; i++) {
             channels.add("loadit" + i);
-            gateway.createChannel("loadit" + i, camera.url(), null);
+            gateway.createChannel("loadit" + i, cameras.get(i - 1).url(), null);
         }
 
         LoadScenario.Result result = new LoadScenario(base, channels, VIEWERS, DURATION, Duration.ofSeconds(1))
