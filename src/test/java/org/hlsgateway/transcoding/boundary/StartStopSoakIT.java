@@ -9,12 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.hlsgateway.load.ProcessSampler;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.RtspCamera;
+import org.hlsgateway.testsupport.ThreadCensus;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +52,16 @@ class StartStopSoakIT {
         server = URI.create(deployment.toString()).resolve("/");
     }
 
+    /** Name prefixes of the threads the gateway starts itself. */
+    private static final String[] OWN_THREADS = {"ffmpeg-", "hls-", "process reaper"};
+    /** Name prefixes of the container's pools that grow on demand up to a configured maximum. */
+    private static final String[] CONTAINER_POOLS = {"__ejb-thread-pool", "hz.", "http-thread-pool",
+        "concurrent/", "Executor-Service", "payara-executor"};
+
+    private static int censusTotal(Map<String, Integer> census) {
+        return census.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private void cycle() throws Exception {
         HttpResponse<String> start = gateway.send("POST", "api/channels/soak/start", null);
         assertEquals(202, start.statusCode(), start.body());
@@ -65,6 +78,8 @@ class StartStopSoakIT {
                     cycle(); // warm up: pools and lazily created threads reach their steady size
                 }
                 Thread.sleep(1_000);
+                long pid = ProcessSampler.listeningOn(deployment.getPort()).orElseThrow();
+                Map<String, Integer> censusBefore = ThreadCensus.of(pid);
                 double threadsBefore = Metrics.value(gateway, server, "hls_jvm_threads");
                 double filesBefore = Metrics.value(gateway, server, "hls_open_files");
 
@@ -76,9 +91,19 @@ class StartStopSoakIT {
                 Thread.sleep(2_000);
                 double threadsAfter = Metrics.value(gateway, server, "hls_jvm_threads");
                 double filesAfter = Metrics.value(gateway, server, "hls_open_files");
-                System.out.printf("soak: %d cycles; threads %.0f -> %.0f; open files %.0f -> %.0f%n",
-                        CYCLES, threadsBefore, threadsAfter, filesBefore, filesAfter);
-                assertTrue(threadsAfter <= threadsBefore + 10, "threads " + threadsBefore + " -> " + threadsAfter);
+                Map<String, Integer> censusAfter = ThreadCensus.of(pid);
+                String changed = ThreadCensus.diff(censusBefore, censusAfter);
+                System.out.printf("soak: %d cycles; threads %.0f -> %.0f; open files %.0f -> %.0f; changed %s%n",
+                        CYCLES, threadsBefore, threadsAfter, filesBefore, filesAfter, changed);
+                // the gateway's own threads (FFmpeg launcher and stderr readers, watcher, responders) are back
+                assertTrue(ThreadCensus.count(censusAfter, OWN_THREADS) <= ThreadCensus.count(censusBefore, OWN_THREADS),
+                        "the gateway's own threads are back at their baseline: " + changed);
+                // the rest: the container's on-demand pools (EJB, Hazelcast's cached pool, HTTP) grow and shrink on
+                // their own within their configured maximum; anything else that grew would be a leak
+                int othersBefore = censusTotal(censusBefore) - ThreadCensus.count(censusBefore, CONTAINER_POOLS);
+                int othersAfter = censusTotal(censusAfter) - ThreadCensus.count(censusAfter, CONTAINER_POOLS);
+                assertTrue(othersAfter <= othersBefore + 3, "threads outside the container's pools: " + changed);
+                assertTrue(threadsAfter <= threadsBefore + 40, "threads " + threadsBefore + " -> " + threadsAfter + ": " + changed);
                 assertTrue(filesAfter <= filesBefore + 10, "open files " + filesBefore + " -> " + filesAfter);
                 try (Stream<Path> dirs = Files.list(WORK)) {
                     assertEquals(List.of(), dirs.filter(d -> d.getFileName().toString().startsWith("soak-")).toList(),
