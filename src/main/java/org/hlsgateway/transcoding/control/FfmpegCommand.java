@@ -67,7 +67,8 @@ public final class FfmpegCommand {
                 "-f", "hls",
                 "-hls_time", Integer.toString(segmentSeconds),
                 "-hls_list_size", Integer.toString(playlistSize),
-                "-hls_delete_threshold", "2",
+                // a segment stays on disk for its own duration plus the playlist's after it leaves the list (RFC 8216, 6.2.2)
+                "-hls_delete_threshold", Integer.toString(playlistSize + 1),
                 "-hls_flags", "delete_segments+independent_segments+omit_endlist+temp_file",
                 "-hls_segment_type", fmp4 ? "fmp4" : "mpegts"));
         if (fmp4) {

@@ -26,6 +26,9 @@ public final class LiveSession {
 
     private final SegmentWindow window;
     private final Map<String, Path> directories = new ConcurrentHashMap<>();
+    /** When each old run's last segment left the window (epoch ms). */
+    private final Map<String, Long> leftWindowAt = new ConcurrentHashMap<>();
+    private final int playlistSize;
     private final Backoff backoff = new Backoff(FIRST_RETRY_MILLIS, MAX_RETRY_MILLIS);
     private volatile TranscodeSpec spec;
     private volatile long lastSegmentAt;
@@ -36,6 +39,7 @@ public final class LiveSession {
     public LiveSession(TranscodeSpec spec, int playlistSize, int segmentSeconds) {
         this.spec = spec;
         this.window = new SegmentWindow(playlistSize, segmentSeconds);
+        this.playlistSize = playlistSize;
     }
 
     public TranscodeSpec spec() {
@@ -90,16 +94,35 @@ public final class LiveSession {
         return directory == null ? Optional.empty() : Optional.of(directory.resolve(name));
     }
 
-    /** Removes and returns the directories of runs other than {@code current} that the window no longer lists. */
-    List<Path> retire(String current) {
+    /**
+     * Removes and returns the directories of runs other than {@code current} whose segments left
+     * the window at least {@link #retentionMillis()} ago: a player that fetched the playlist just
+     * before still gets them (RFC 8216, 6.2.2).
+     */
+    List<Path> retire(String current, long now) {
         Set<String> inUse = window.runsInUse();
+        long keep = retentionMillis();
         List<Path> retired = new ArrayList<>();
         directories.forEach((run, directory) -> {
-            if (!run.equals(current) && !inUse.contains(run) && directories.remove(run, directory)) {
+            if (run.equals(current) || inUse.contains(run)) {
+                leftWindowAt.remove(run);
+                return;
+            }
+            long left = leftWindowAt.computeIfAbsent(run, r -> now);
+            if (now - left >= keep && directories.remove(run, directory)) {
+                leftWindowAt.remove(run);
                 retired.add(directory);
             }
         });
         return retired;
+    }
+
+    /**
+     * How long a segment stays available after it leaves the playlist: its own duration plus the
+     * playlist's (RFC 8216, 6.2.2), as FFmpeg's {@code -hls_delete_threshold} does for a run's own segments.
+     */
+    long retentionMillis() {
+        return 1_000L * window.targetDuration() * (playlistSize + 1);
     }
 
     /** Removes and returns every directory except that of run {@code keep} (null: all). */
@@ -107,6 +130,7 @@ public final class LiveSession {
         List<Path> retired = new ArrayList<>();
         directories.forEach((run, directory) -> {
             if (!run.equals(keep) && directories.remove(run, directory)) {
+                leftWindowAt.remove(run);
                 retired.add(directory);
             }
         });

@@ -367,7 +367,7 @@ public final class TranscoderRegistry {
         }
         session.merge(handle, clock.getAsLong());
         handle.checkReady();
-        List<Path> retired = session.retire(handle.run());
+        List<Path> retired = session.retire(handle.run(), clock.getAsLong());
         if (!retired.isEmpty()) {
             CompletableFuture.runAsync(() -> retired.forEach(ProcessStopper::deleteTree), stoppers);
         }

@@ -106,6 +106,18 @@ class SourceFailureIT {
         }
     }
 
+    /**
+     * The most segment files a channel may keep (HLS_PLAYLIST_SIZE 6): the listed ones, those that left
+     * the list within a playlist duration plus a segment (RFC 8216, 6.2.2), and the one being written.
+     */
+    private static final int WINDOW_FILES = 6 + 7 + 1;
+
+    private static long runDirectories(String nickname) throws IOException {
+        try (Stream<Path> dirs = Files.list(WORK)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(nickname + "-")).count();
+        }
+    }
+
     private static long segmentFiles(String nickname) throws IOException {
         if (!Files.isDirectory(WORK)) {
             return 0;
@@ -138,7 +150,7 @@ class SourceFailureIT {
             assertEquals(503, watch.statusCode(), watch.body());
             assertTrue(watch.headers().firstValue("Retry-After").isPresent(), "Retry-After tells players when");
             assertTrue(Gateway.json(watch.body()).getString("message").contains("restarts the source"), watch.body());
-            assertTrue(segmentFiles("fault-cam") <= 9, "disk stays within the playlist window");
+            assertTrue(segmentFiles("fault-cam") <= WINDOW_FILES, "disk stays within the playlist window and its retention");
 
             int before = viewer.segmentsSeen();
             camera = RtspCamera.startOn(port);
@@ -151,9 +163,9 @@ class SourceFailureIT {
             assertFalse(viewer.statuses().contains(404), "the playlist never disappeared: " + viewer.statuses());
             assertEquals("LIVE", status("fault-cam").getString("state"));
             assertEquals(1, maxFfmpeg.get(), "never more than one FFmpeg for the channel");
-            await("the old run's segments to go once they leave the window", 20_000, () -> {
+            await("the old run's directory to go once its segments leave the window and their retention", 40_000, () -> {
                 try {
-                    return segmentFiles("fault-cam") <= 9;
+                    return runDirectories("fault-cam") == 1 && segmentFiles("fault-cam") <= WINDOW_FILES;
                 } catch (IOException e) {
                     return false;
                 }

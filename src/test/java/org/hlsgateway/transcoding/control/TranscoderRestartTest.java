@@ -133,6 +133,33 @@ class TranscoderRestartTest {
     }
 
     @Test
+    void anOldRunsSegmentsStayFetchableForAPlaylistDurationAfterTheyLeaveTheWindow() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            registry(10);
+            TranscoderHandle first = watchedLive("cam4");
+            first.process().destroyForcibly();
+            await(() -> registry.running("cam4").isPresent() && registry.running("cam4").get() != first);
+            TranscoderHandle second = registry.running("cam4").orElseThrow();
+            segments(second, 0, 2); // the window (3 segments) now lists only the second run
+            registry.stopIdle();
+            await(() -> !registry.playlist("cam4").orElse("").contains(first.run()));
+
+            now.addAndGet(3_999); // RFC 8216 6.2.2: one segment (1 s) plus the playlist (3 s)
+            segments(second, 0, 3);
+            registry.stopIdle(); // the reaper's tick takes in the playlist (no file watcher here)
+            await(() -> registry.playlist("cam4").orElse("").contains(second.run() + "-3.ts"));
+            assertTrue(Files.exists(first.directory()), "a player that just read the old window still gets its segments");
+            assertTrue(registry.session("cam4").orElseThrow().file(first.run() + "-2.ts").isPresent());
+
+            now.addAndGet(1);
+            segments(second, 0, 4);
+            registry.stopIdle();
+            await(() -> !Files.exists(first.directory()));
+            assertTrue(registry.session("cam4").orElseThrow().file(first.run() + "-2.ts").isEmpty());
+        });
+    }
+
+    @Test
     void aSourceThatFailsWhenNobodyWatchesStaysDownAndLeavesNothing() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             registry(10);
