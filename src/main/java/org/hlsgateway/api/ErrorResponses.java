@@ -1,6 +1,5 @@
 package org.hlsgateway.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,8 +17,8 @@ public final class ErrorResponses {
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=utf-8");
-        response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message)
-                .add("errors", Json.createArrayBuilder()).build().toString());
+        response.getWriter().write(JsonBuilders.object().add("status", status).add("message", message)
+                .add("errors", JsonBuilders.array()).build().toString());
     }
 
     public static Response of(Response.StatusType status, String message) {
@@ -27,11 +26,11 @@ public final class ErrorResponses {
     }
 
     public static Response of(Response.StatusType status, String message, List<FieldError> errors) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
-        errors.forEach(e -> fields.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        JsonArrayBuilder fields = JsonBuilders.array();
+        errors.forEach(e -> fields.add(JsonBuilders.object().add("field", e.field()).add("message", e.message())));
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .entity(Json.createObjectBuilder()
+                .entity(JsonBuilders.object()
                         .add("status", status.getStatusCode())
                         .add("message", message)
                         .add("errors", fields)

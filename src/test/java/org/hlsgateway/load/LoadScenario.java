@@ -99,18 +99,27 @@ public final class LoadScenario {
         return summarize(all, samples, warmupErrors);
     }
 
+    /** How long every channel must run without a restart before the viewers come. */
+    private static final Duration SETTLED = Duration.ofSeconds(10);
+    /** The longest the warm-up waits for that; the viewers then come anyway. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(90);
+
     /**
-     * Makes every channel live before the viewers come, one {@code watch} after the other: the test
-     * camera's shared GStreamer media can break when several clients connect to it at the same
-     * instant (FFmpeg then reads "Invalid data found when processing input"). The channels already
-     * live are polled meanwhile, so that none goes idle before the viewers come. Returns the failures.
+     * Makes every channel live before the viewers come, one {@code watch} after the other, then waits
+     * until no channel has restarted for {@link #SETTLED}: the test camera's shared GStreamer media
+     * holds its other clients back while a new one joins (FFmpeg then reads "Invalid data found when
+     * processing input", or lists no segment for seconds and is restarted as stalled), and each such
+     * restart is a join again. The channels already live are polled meanwhile, so that none goes
+     * idle before the viewers come. Returns the failures.
      */
     private long warmUp(HttpClient http) throws InterruptedException {
         List<URI> live = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Thread keeper = new Thread(() -> keepAlive(http, live), "load-keeper");
+        java.util.concurrent.atomic.AtomicLong lastRestart = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        Thread keeper = new Thread(() -> keepAlive(http, live, lastRestart), "load-keeper");
         keeper.setDaemon(true);
         keeper.start();
         long failed = 0;
+        long began = System.nanoTime();
         try {
             for (String channel : channels) {
                 try {
@@ -124,6 +133,14 @@ public final class LoadScenario {
                     failed++;
                 }
             }
+            long limit = System.nanoTime() + SETTLE_LIMIT.toNanos();
+            while (System.nanoTime() - lastRestart.get() < SETTLED.toNanos() && System.nanoTime() < limit) {
+                Thread.sleep(200);
+            }
+            boolean settled = System.nanoTime() - lastRestart.get() >= SETTLED.toNanos();
+            System.out.printf("warm-up: %d channels live, %s after %d s%n", live.size(),
+                    settled ? "no restart for " + SETTLED.toSeconds() + " s" : "still restarting",
+                    Duration.ofNanos(System.nanoTime() - began).toSeconds());
         } finally {
             keeper.interrupt();
             keeper.join();
@@ -131,14 +148,24 @@ public final class LoadScenario {
         return failed;
     }
 
-    /** Polls the playlists of the channels already warm, so that none goes idle while the others start. */
-    private void keepAlive(HttpClient http, List<URI> playlists) {
+    /**
+     * Polls the playlists of the channels already warm, so that none goes idle while the others start;
+     * notes when one restarted (its newest segment comes from a new FFmpeg run) or did not answer.
+     */
+    private void keepAlive(HttpClient http, List<URI> playlists, java.util.concurrent.atomic.AtomicLong lastRestart) {
+        java.util.Map<URI, String> runs = new java.util.HashMap<>();
         while (!Thread.currentThread().isInterrupted()) {
             for (URI playlist : playlists) {
                 try {
-                    http.send(warmupRequest(playlist), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    var response = http.send(warmupRequest(playlist), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    List<String> segments = response.statusCode() == 200
+                            ? MediaPlaylist.parse(response.body()).segments() : List.of();
+                    String run = segments.isEmpty() ? "" : MediaPlaylist.run(segments.get(segments.size() - 1));
+                    if (!run.equals(runs.put(playlist, run))) {
+                        lastRestart.set(System.nanoTime());
+                    }
                 } catch (java.io.IOException e) {
-                    // the viewers will see it
+                    lastRestart.set(System.nanoTime());
                 } catch (InterruptedException e) {
                     return;
                 }

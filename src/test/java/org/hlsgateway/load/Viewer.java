@@ -35,7 +35,7 @@ final class Viewer implements Runnable {
     long missed;
     long segments;
     long bytes;
-    /** FFmpeg runs that replaced an earlier one while this viewer watched (a restarted channel). */
+    /** FFmpeg runs that replaced an earlier one between two segments this viewer fetched (a restarted channel). */
     long restarts;
     /** The most segments this viewer ever had still to fetch after a poll: how far it fell behind the live edge. */
     long maxBehind;
@@ -110,13 +110,9 @@ final class Viewer implements Runnable {
         if (list.segments().isEmpty()) {
             return;
         }
-        String listRun = MediaPlaylist.run(list.segments().get(0));
+        // the gateway keeps one media sequence across FFmpeg restarts, so sequence numbers alone tell what is new
         int from;
-        if (run == null || !run.equals(listRun)) {
-            if (run != null) {
-                restarts++;
-            }
-            run = listRun;
+        if (lastSequence < 0) {
             from = Math.max(0, list.segments().size() - LIVE_EDGE_SEGMENTS);
         } else {
             long expected = lastSequence + 1;
@@ -127,7 +123,13 @@ final class Viewer implements Runnable {
         }
         maxBehind = Math.max(maxBehind, list.segments().size() - from);
         for (int i = from; i < list.segments().size(); i++) {
-            fetch(playlist.resolve(list.segments().get(i)));
+            String uri = list.segments().get(i);
+            String segmentRun = MediaPlaylist.run(uri);
+            if (run != null && !run.equals(segmentRun)) {
+                restarts++;
+            }
+            run = segmentRun;
+            fetch(playlist.resolve(uri));
             lastSequence = list.mediaSequence() + i;
         }
     }

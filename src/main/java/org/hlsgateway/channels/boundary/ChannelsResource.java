@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.playback.control.TokenTtl;
@@ -52,7 +53,7 @@ public class ChannelsResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JsonBuilders.array();
         channels.all().forEach(c -> all.add(json(c)));
         return all.build();
     }
@@ -94,7 +95,7 @@ public class ChannelsResource {
         String token = access.sign(channel.getNickname(), seconds);
         URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
                 .build(channel.getNickname()).normalize();
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("url", url.toString())
                 .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
                 .build();
@@ -105,7 +106,7 @@ public class ChannelsResource {
     @Path("{nickname}/probe")
     public JsonObject probe(@PathParam("nickname") String nickname) {
         Prober.Result result = channels.probe(nickname);
-        var json = Json.createObjectBuilder().add("reachable", result.reachable())
+        var json = JsonBuilders.object().add("reachable", result.reachable())
                 .add("summary", result.streams().summary());
         if (result.error() != null) {
             json.add("error", result.error());

@@ -1,6 +1,5 @@
 package org.hlsgateway.channels.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.channels.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.channels.entity.RtspTransport;
@@ -64,7 +64,7 @@ public final class ChannelJson {
     }
 
     public static JsonObject write(Channel channel, TranscoderStatus status, String watchUrl) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.object()
                 .add("nickname", channel.getNickname())
                 .add("name", channel.getName())
                 .add("url", SourceUrl.masked(channel.getUrl()))
@@ -85,7 +85,7 @@ public final class ChannelJson {
         add(json, "lastError", status.lastError());
         add(json, "uptimeSeconds", status.uptimeSeconds());
         InputStreams in = status.input() == null ? InputStreams.UNKNOWN : status.input();
-        JsonObjectBuilder input = Json.createObjectBuilder();
+        JsonObjectBuilder input = JsonBuilders.object();
         add(input, "videoCodec", in.videoCodec());
         add(input, "width", in.width());
         add(input, "height", in.height());

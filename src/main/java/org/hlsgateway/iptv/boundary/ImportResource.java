@@ -1,7 +1,6 @@
 package org.hlsgateway.iptv.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.iptv.control.CsvImport;
 import org.hlsgateway.iptv.control.ImportLine;
@@ -65,9 +65,9 @@ public class ImportResource {
     }
 
     private static JsonObject report(ImportService.Result result, boolean dryRun) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JsonBuilders.array();
         for (ImportLine line : result.lines()) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JsonBuilders.object()
                     .add("line", line.line())
                     .add("action", line.action().name().toLowerCase());
             if (line.nickname() != null) {
@@ -81,7 +81,7 @@ public class ImportResource {
         long rejected = result.count(ImportLine.Action.REJECT);
         String message = dryRun ? "dry run: nothing was stored"
                 : result.applied() ? "imported" : "nothing was imported: " + rejected + " line(s) rejected (add partial=true to import the rest)";
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("message", message)
                 .add("applied", result.applied())
                 .add("created", result.count(ImportLine.Action.CREATE))

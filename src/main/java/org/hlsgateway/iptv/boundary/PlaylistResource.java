@@ -1,7 +1,6 @@
 package org.hlsgateway.iptv.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.control.TokenTtl;
@@ -53,7 +53,7 @@ public class PlaylistResource {
         if (seconds.isEmpty()) {
             return badTtl();
         }
-        JsonObject json = Json.createObjectBuilder()
+        JsonObject json = JsonBuilders.object()
                 .add("url", playlists.signedPlaylistUrl(request, seconds.getAsLong(), group))
                 .add("expiresAt", Instant.now().plusSeconds(seconds.getAsLong()).toString())
                 .build();

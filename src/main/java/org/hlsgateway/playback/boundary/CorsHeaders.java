@@ -8,8 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 
 /**
- * Adds {@code Access-Control-Allow-Origin} ({@code HLS_ALLOW_ORIGIN}) to every watch and read
- * response, errors included, so that a player on another origin can read the status and message.
+ * Adds {@code Access-Control-Allow-Origin} ({@code HLS_ALLOW_ORIGIN}) to every watch
+ * response, errors included, so that a player on another origin can read the status and message
+ * ({@link ReadServlet} does the same for read).
  */
 @Provider
 public class CorsHeaders implements ContainerResponseFilter {

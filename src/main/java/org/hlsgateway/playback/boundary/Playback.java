@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,7 @@ import org.hlsgateway.playback.control.PlaybackToken;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.control.TranscoderRegistry;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
@@ -54,9 +56,11 @@ public class Playback {
      * work beyond its capacity), and never on the thread that settled the handle.
      */
     private ExecutorService responder;
+    private TranscoderRegistry registry;
 
     @PostConstruct
     void start() {
+        registry = transcoders.registry();
         responder = Executors.newFixedThreadPool(4, task -> {
             Thread t = threads.newThread(task);
             t.setName("hls-responder");
@@ -72,7 +76,7 @@ public class Playback {
 
     /** What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when unknown. */
     public Optional<TranscodeSpec> spec(String nickname) {
-        Optional<TranscoderHandle> running = transcoders.running(nickname);
+        Optional<TranscoderHandle> running = registry.running(nickname);
         if (running.isPresent()) {
             return Optional.of(running.get().spec());
         }
@@ -94,17 +98,28 @@ public class Playback {
     public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
                                 Function<TranscoderHandle, Response> onReady) {
         int timeout = transcoders.config().startTimeoutSeconds();
-        response.setTimeout(timeout + 5L, TimeUnit.SECONDS);
+        response.setTimeout(waitLimitSeconds(), TimeUnit.SECONDS);
         response.setTimeoutHandler(r -> r.resume(ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
                 "no segment within " + timeout + " s")));
+        answerWhenReady(handle, response::resume, onReady);
+    }
+
+    /** How long a waiting player is kept at most: the start timeout and a margin for FFmpeg's own verdict. */
+    public long waitLimitSeconds() {
+        return transcoders.config().startTimeoutSeconds() + 5L;
+    }
+
+    /** Calls {@code answer} with {@code onReady}'s answer once the handle lists a segment, or with the error. */
+    public void answerWhenReady(TranscoderHandle handle, Consumer<Response> answer,
+                                Function<TranscoderHandle, Response> onReady) {
         // answered on the executor, never on the thread that settled the handle (file watcher, idle
         // reaper, FFmpeg's reader): writing a response there once deadlocked Grizzly's HTTP/2 layer
         handle.ready().whenCompleteAsync((ready, error) -> {
             try {
-                response.resume(error == null ? onReady.apply(ready) : failure(error));
+                answer.accept(error == null ? onReady.apply(ready) : failure(error));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not answer a waiting player of " + handle.nickname(), e);
-                response.resume(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
+                answer.accept(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
                         "internal error; the server log has the details"));
             }
         }, responder);

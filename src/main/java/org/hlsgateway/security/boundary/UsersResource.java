@@ -1,7 +1,6 @@
 package org.hlsgateway.security.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Set;
+import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -40,7 +40,7 @@ public class UsersResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JsonBuilders.array();
         users.all().forEach(u -> all.add(json(u)));
         return all.build();
     }
@@ -120,7 +120,7 @@ public class UsersResource {
     }
 
     private static JsonObject json(User user) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("username", user.getUsername())
                 .add("role", user.getRole().roleName())
                 .add("enabled", user.isEnabled())

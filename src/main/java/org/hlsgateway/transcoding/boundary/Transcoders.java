@@ -121,6 +121,14 @@ public class Transcoders {
         registry.setListener(listener);
     }
 
+    /**
+     * The registry this bean holds, for the serving hot path: it is thread-safe, and calling it
+     * directly spares every playlist and segment request an EJB invocation.
+     */
+    public TranscoderRegistry registry() {
+        return registry;
+    }
+
     public int runningCount() {
         return registry.runningCount();
     }

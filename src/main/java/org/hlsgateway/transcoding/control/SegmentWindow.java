@@ -28,6 +28,8 @@ public final class SegmentWindow {
     private final Set<String> pastRuns = new HashSet<>();
     private long runBase;
     private boolean fmp4;
+    /** The playlist as last rendered; every player polls it, and it changes once a segment. */
+    private String rendered;
 
     /**
      * @param size how many segments the playlist lists (as many as FFmpeg keeps)
@@ -87,6 +89,7 @@ public final class SegmentWindow {
     }
 
     private void append(Entry entry) {
+        rendered = null;
         entries.addLast(entry);
         nextSequence = entry.sequence() + 1;
         targetDuration = Math.max(targetDuration, (int) Math.ceil(entry.duration() - 0.001));
@@ -104,6 +107,13 @@ public final class SegmentWindow {
         if (entries.isEmpty()) {
             return null;
         }
+        if (rendered == null) {
+            rendered = renderNow();
+        }
+        return rendered;
+    }
+
+    private String renderNow() {
         StringBuilder out = new StringBuilder(128 + entries.size() * 64);
         out.append("#EXTM3U\n#EXT-X-VERSION:").append(fmp4 ? 7 : 3).append('\n')
                 .append("#EXT-X-TARGETDURATION:").append(Math.max(minimumTarget, targetDuration)).append('\n')

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class LoadIT {
 
-    static final int VIEWERS = 50;
+    static final int VIEWERS = 100;
     static final int CHANNELS = 5;
     static final Duration DURATION = Duration.ofSeconds(20);
     static final int HERD = 200;

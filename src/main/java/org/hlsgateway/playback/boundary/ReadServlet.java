@@ -1,0 +1,307 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.api.ServletAnswers;
+import org.hlsgateway.api.StartFailures;
+import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.operations.boundary.GatewayMetrics;
+import org.hlsgateway.playback.control.Clients;
+import org.hlsgateway.playback.control.HlsFile;
+import org.hlsgateway.playback.control.PlaylistRewriter;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.LiveSession;
+import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.control.TranscoderRegistry;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/**
+ * {@code GET /hls_gateway/read/{nickname}/{file}}: the playlist and segments of a running channel.
+ * Each request counts as activity. Only names that {@link HlsFile} accepts reach the file system,
+ * and only inside the channel's own directory.
+ *
+ * <p>A plain servlet, not a JAX-RS resource: this is what every player asks for about once per
+ * segment duration, and a servlet answers it with about a third of the CPU (no JAX-RS dispatch,
+ * no asynchronous request unless a cold channel makes the player wait, no EJB call per request;
+ * the transcoder registry is thread-safe and read directly).
+ */
+@WebServlet(urlPatterns = "/read/*", asyncSupported = true)
+public class ReadServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ReadServlet.class.getName());
+
+    @Inject
+    transient Playback playback;
+
+    @Inject
+    transient Transcoders transcoders;
+
+    @Inject
+    transient GatewayMetrics metrics;
+
+    private transient TranscoderRegistry registry;
+    private String allowOrigin;
+
+    @Override
+    public void init() {
+        registry = transcoders.registry();
+        allowOrigin = transcoders.config().allowOrigin();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        // errors included, so that a player on another origin can read the status and message
+        response.setHeader("Access-Control-Allow-Origin", allowOrigin);
+        response.setHeader("Access-Control-Expose-Headers", "Content-Length");
+        switch (request.getMethod()) {
+            case "GET", "HEAD" -> super.service(request, response);
+            case "OPTIONS" -> preflight(response);
+            default -> {
+                response.setHeader("Allow", "GET, HEAD, OPTIONS");
+                ErrorResponses.write(response, 405, "method " + request.getMethod() + " is not allowed here; use GET");
+            }
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = parts(request.getPathInfo());
+        if (parts == null) {
+            ErrorResponses.write(response, 404, "no such resource: use /hls_gateway/read/{nickname}/{file}");
+            return;
+        }
+        String nickname = parts[0];
+        if (!ChannelValidator.isNickname(nickname)) {
+            ServletAnswers.send(Playback.unknown(nickname), response);
+            return;
+        }
+        Optional<HlsFile> hls = HlsFile.parse(parts[1]);
+        if (hls.isEmpty()) {
+            ErrorResponses.write(response, 400, "file must be index.m3u8 or a segment name such as abc123-7.ts");
+            return;
+        }
+        String token = request.getParameter("token");
+        switch (hls.get().kind()) {
+            case PREVIEW -> ServletAnswers.send(preview(nickname, token, request), response);
+            case PLAYLIST -> playlist(nickname, token, request, response);
+            default -> segment(nickname, hls.get(), token, request, response);
+        }
+    }
+
+    /** {nickname, file} of a path info {@code /nickname/file}; null for any other shape. */
+    static String[] parts(String pathInfo) {
+        if (pathInfo == null || pathInfo.length() < 4 || pathInfo.charAt(0) != '/') {
+            return null;
+        }
+        int slash = pathInfo.indexOf('/', 1);
+        if (slash < 2 || slash == pathInfo.length() - 1 || pathInfo.indexOf('/', slash + 1) >= 0) {
+            return null;
+        }
+        return new String[] {pathInfo.substring(1, slash), pathInfo.substring(slash + 1)};
+    }
+
+    /**
+     * The channel's playlist; a bookmarked playlist URL starts a cold channel too. While a failed
+     * source is restarted, players polling here keep getting the window they had, so they resume
+     * by themselves once new segments arrive.
+     */
+    private void playlist(String nickname, String token, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<TranscodeSpec> spec = playback.spec(nickname);
+        if (spec.isEmpty()) {
+            ServletAnswers.send(Playback.unknown(nickname), response);
+            return;
+        }
+        Response refused = playback.refusal(spec.get(), token, request);
+        if (refused != null) {
+            ServletAnswers.send(refused, response);
+            return;
+        }
+        registry.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        String segmentToken = spec.get().publicAccess() ? null : token;
+        TranscoderHandle handle;
+        try {
+            handle = registry.running(nickname).filter(h -> h.isReady() && !h.isStopping())
+                    .orElseGet(() -> playback.start(spec.get()));
+        } catch (StartFailedException e) {
+            Optional<String> window = registry.playlist(nickname);
+            if (e.kind() == StartFailedException.Kind.RETRYING && window.isPresent()) {
+                sendPlaylist(window.get(), segmentToken, response);
+            } else {
+                ServletAnswers.send(StartFailures.response(e), response);
+            }
+            return;
+        }
+        Optional<String> window = registry.playlist(nickname);
+        if (window.isPresent()) {
+            sendPlaylist(window.get(), segmentToken, response);
+        } else {
+            waitForPlaylist(nickname, handle, segmentToken, request);
+        }
+    }
+
+    /** A cold channel: the request waits, without a thread, until FFmpeg lists its first segment. */
+    private void waitForPlaylist(String nickname, TranscoderHandle handle, String segmentToken, HttpServletRequest request) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(TimeUnit.SECONDS.toMillis(playback.waitLimitSeconds()));
+        AtomicBoolean answered = new AtomicBoolean();
+        int startTimeout = transcoders.config().startTimeoutSeconds();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                answer(async, answered, ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
+                        "no segment within " + startTimeout + " s"));
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+                answered.set(true);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                answered.set(true);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // nothing to do
+            }
+        });
+        playback.answerWhenReady(handle, answer -> answer(async, answered, answer), ready -> registry.playlist(nickname)
+                .map(text -> playlistAnswer(text, segmentToken))
+                .orElseGet(() -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "the playlist is not ready yet")));
+    }
+
+    private static void answer(AsyncContext async, AtomicBoolean answered, Response answer) {
+        if (!answered.compareAndSet(false, true)) {
+            return; // timed out or the player went away meanwhile
+        }
+        try {
+            ServletAnswers.send(answer, (HttpServletResponse) async.getResponse());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "a waiting player went away", e);
+        } finally {
+            async.complete();
+        }
+    }
+
+    /** A segment (or fMP4 init section) the channel's playlist lists; never starts FFmpeg. */
+    private void segment(String nickname, HlsFile file, String token, HttpServletRequest request,
+                         HttpServletResponse response) throws IOException {
+        Optional<LiveSession> session = registry.session(nickname);
+        if (session.isEmpty()) {
+            ErrorResponses.write(response, 404, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it");
+            return;
+        }
+        Response refused = playback.refusal(session.get().spec(), token, request);
+        if (refused != null) {
+            ServletAnswers.send(refused, response);
+            return;
+        }
+        registry.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        Optional<Path> path = session.get().file(file.name());
+        if (path.isEmpty()) {
+            gone(file, response);
+            return;
+        }
+        serveFile(path.get(), file, request, response);
+    }
+
+    /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
+    private Response preview(String nickname, String token, HttpServletRequest request) {
+        Optional<TranscoderHandle> handle = registry.running(nickname);
+        if (handle.isEmpty()) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' is not running: no preview");
+        }
+        Response refused = playback.refusal(handle.get().spec(), token, request);
+        if (refused != null) {
+            return refused;
+        }
+        return transcoders.preview(nickname)
+                .map(jpeg -> Response.ok(jpeg, HlsFile.Kind.PREVIEW.contentType())
+                        .header("Cache-Control", HlsFile.Kind.PREVIEW.cacheControl()).build())
+                .orElseGet(() -> ErrorResponses.of(Response.Status.NOT_FOUND, "no segment to take a preview from yet"));
+    }
+
+    private void sendPlaylist(String text, String token, HttpServletResponse response) throws IOException {
+        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
+        metrics.served(body.length);
+        response.setContentType(HlsFile.Kind.PLAYLIST.contentType());
+        response.setHeader("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The playlist with the player's token on every segment URI, for an answer sent later. */
+    private Response playlistAnswer(String text, String token) {
+        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
+        metrics.served(body.length);
+        return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+                .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
+                .build();
+    }
+
+    private static void gone(HlsFile file, HttpServletResponse response) throws IOException {
+        ErrorResponses.write(response, 404, file.name() + " is no longer available (segments expire after a few seconds)");
+    }
+
+    private static void preflight(HttpServletResponse response) {
+        response.setStatus(204);
+        response.setHeader("Access-Control-Allow-Methods", "GET, OPTIONS");
+        response.setHeader("Access-Control-Allow-Headers", "Range");
+        response.setHeader("Access-Control-Max-Age", "86400");
+    }
+
+    private void serveFile(Path path, HlsFile file, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = in.size();
+            response.setContentType(file.kind().contentType());
+            response.setHeader("Cache-Control", file.kind().cacheControl());
+            response.setContentLengthLong(size);
+            if ("HEAD".equals(request.getMethod())) {
+                return;
+            }
+            metrics.served(size);
+            OutputStream out = response.getOutputStream();
+            WritableByteChannel target = Channels.newChannel(out);
+            long position = 0;
+            while (position < size) {
+                long sent = in.transferTo(position, size - position, target);
+                if (sent <= 0) {
+                    break;
+                }
+                position += sent;
+            }
+        } catch (NoSuchFileException e) {
+            gone(file, response);
+        }
+    }
+}
