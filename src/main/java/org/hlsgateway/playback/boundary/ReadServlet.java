@@ -75,15 +75,33 @@ public class ReadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        // errors included, so that a player on another origin can read the status and message
-        response.setHeader("Access-Control-Allow-Origin", allowOrigin);
-        response.setHeader("Access-Control-Expose-Headers", "Content-Length");
+        cors(response);
         switch (request.getMethod()) {
-            case "GET", "HEAD" -> super.service(request, response);
+            case "GET", "HEAD" -> serve(request, response);
             case "OPTIONS" -> preflight(response);
             default -> {
                 response.setHeader("Allow", "GET, HEAD, OPTIONS");
                 ErrorResponses.write(response, 405, "method " + request.getMethod() + " is not allowed here; use GET");
+            }
+        }
+    }
+
+    /** On every answer, errors included, so that a player on another origin can read the status and message. */
+    private void cors(HttpServletResponse response) {
+        response.setHeader("Access-Control-Allow-Origin", allowOrigin);
+        response.setHeader("Access-Control-Expose-Headers", "Content-Length");
+    }
+
+    /** GET and HEAD; never a stack trace to the player. */
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        try {
+            super.service(request, response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "serving " + request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                cors(response);
+                ErrorResponses.write(response, 500, "internal error; the server log has the details");
             }
         }
     }
