@@ -97,11 +97,15 @@ public class Playback {
     /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */
     public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
                                 Function<TranscoderHandle, Response> onReady) {
-        int timeout = transcoders.config().startTimeoutSeconds();
         response.setTimeout(waitLimitSeconds(), TimeUnit.SECONDS);
-        response.setTimeoutHandler(r -> r.resume(ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
-                "no segment within " + timeout + " s")));
+        response.setTimeoutHandler(r -> r.resume(waitTimedOut()));
         answerWhenReady(handle, response::resume, onReady);
+    }
+
+    /** The answer to a player that waited {@link #waitLimitSeconds()} without a segment. */
+    public Response waitTimedOut() {
+        return ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
+                "no segment within " + transcoders.config().startTimeoutSeconds() + " s");
     }
 
     /** How long a waiting player is kept at most: the start timeout and a margin for FFmpeg's own verdict. */

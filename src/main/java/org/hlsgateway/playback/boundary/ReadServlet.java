@@ -188,12 +188,10 @@ public class ReadServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(TimeUnit.SECONDS.toMillis(playback.waitLimitSeconds()));
         AtomicBoolean answered = new AtomicBoolean();
-        int startTimeout = transcoders.config().startTimeoutSeconds();
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) {
-                answer(async, answered, ErrorResponses.of(Response.Status.GATEWAY_TIMEOUT,
-                        "no segment within " + startTimeout + " s"));
+                answer(async, answered, playback.waitTimedOut());
             }
 
             @Override
@@ -269,8 +267,7 @@ public class ReadServlet extends HttpServlet {
     }
 
     private void sendPlaylist(String text, String token, HttpServletResponse response) throws IOException {
-        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
-        metrics.served(body.length);
+        byte[] body = playlistBody(text, token);
         response.setContentType(HlsFile.Kind.PLAYLIST.contentType());
         response.setHeader("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl());
         response.setContentLength(body.length);
@@ -279,11 +276,16 @@ public class ReadServlet extends HttpServlet {
 
     /** The playlist with the player's token on every segment URI, for an answer sent later. */
     private Response playlistAnswer(String text, String token) {
-        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
-        metrics.served(body.length);
-        return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+        return Response.ok(playlistBody(text, token), HlsFile.Kind.PLAYLIST.contentType())
                 .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl())
                 .build();
+    }
+
+    /** The playlist with the player's token on every segment URI, counted as served. */
+    private byte[] playlistBody(String text, String token) {
+        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
+        metrics.served(body.length);
+        return body;
     }
 
     private static void gone(HlsFile file, HttpServletResponse response) throws IOException {

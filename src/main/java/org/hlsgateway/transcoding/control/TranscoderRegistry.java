@@ -136,7 +136,10 @@ public final class TranscoderRegistry {
             return Optional.empty();
         }
         TranscoderHandle handle = running.get(nickname);
-        if (handle != null) {
+        // the file watcher merges FFmpeg's playlist whenever FFmpeg writes it, so a request reads it
+        // only where no watcher runs, or before the first segment (a waiting player may be answered
+        // before the watcher's merge)
+        if (handle != null && (watcher == null || !session.hasPlayed())) {
             session.merge(handle, clock.getAsLong());
         }
         return session.playlist();
