@@ -12,6 +12,7 @@ import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.pages.ChannelListPage;
 import org.hlsgateway.testsupport.pages.LoginPage;
+import org.hlsgateway.testsupport.pages.Waits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,7 +77,7 @@ class ImportBrowserIT {
 
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
         browser.findElement(By.id("import:check")).click();
-        String counts = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("counts"))).getText();
+        String counts = Waits.text(browser, By.id("counts"), 60);
 
         assertTrue(counts.contains("2 to create"), counts);
         assertTrue(counts.contains("1 rejected"), counts);
@@ -107,10 +108,10 @@ class ImportBrowserIT {
                 .sendKeys(file.toString());
 
         browser.findElement(By.id("import:check")).click();
-        String progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-text"))).getText();
+        String progress = Waits.text(browser, By.id("progress-text"), 60);
         assertTrue(progress.startsWith("Checking 5000 lines"), progress);
         assertTrue(browser.findElement(By.id("import:progress")).isDisplayed(), "a progress bar while the file is checked");
-        String counts = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("counts"))).getText();
+        String counts = Waits.text(browser, By.id("counts"), 60);
 
         assertTrue(counts.contains("5000 to create"), counts);
         assertTrue(browser.findElements(By.id("import:progress")).isEmpty(), "the bar goes once the report is there");

@@ -43,10 +43,7 @@ public final class ChannelEditPage {
     /** Saves and expects the form to stay with error messages; returns their text. */
     public String saveExpectingErrors() {
         browser.findElement(By.id("channel:save")).click();
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
-            String text = b.findElement(By.id("channel:messages")).getText();
-            return text.isBlank() ? null : text;
-        });
+        return Waits.text(browser, By.id("channel:messages"), 20);
     }
 
     private ChannelEditPage type(String id, String value) {

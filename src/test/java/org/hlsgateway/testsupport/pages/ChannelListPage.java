@@ -82,7 +82,7 @@ public final class ChannelListPage {
             row(nickname).findElement(By.cssSelector("button[id$=':delete']")).click();
             return null;
         });
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Waits.on(browser, 10);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(b -> !nicknames().contains(nickname));
         return this;

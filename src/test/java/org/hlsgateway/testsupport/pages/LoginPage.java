@@ -36,10 +36,7 @@ public final class LoginPage {
     /** Logs in with wrong credentials; returns the error shown. */
     public String logInExpectingError(String username, String password) {
         submit(username, password);
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
-            String text = b.findElement(By.id("login:messages")).getText();
-            return text.isBlank() ? null : text;
-        });
+        return Waits.text(browser, By.id("login:messages"), 20);
     }
 
     private void submit(String username, String password) {

@@ -34,7 +34,7 @@ public final class UsersPage {
         browser.findElement(By.id("users:newName")).sendKeys(username);
         browser.findElement(By.id("users:newPassword")).sendKeys(password);
         browser.findElement(By.id("users:add")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> usernames().contains(username));
+        Waits.on(browser, 20).until(b -> usernames().contains(username));
         return this;
     }
 
@@ -44,7 +44,7 @@ public final class UsersPage {
                     .findElement(By.cssSelector("button[id$=':delete']")).click();
             return null;
         });
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Waits.on(browser, 10);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(b -> !usernames().contains(username));
         return this;
