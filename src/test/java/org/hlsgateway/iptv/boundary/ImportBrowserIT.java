@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -108,9 +109,14 @@ class ImportBrowserIT {
                 .sendKeys(file.toString());
 
         browser.findElement(By.id("import:check")).click();
-        String progress = Waits.text(browser, By.id("progress-text"), 60);
+        // one atomic look at the page: the 300 ms poll replaces the form between two WebDriver calls
+        String progress = String.valueOf(Waits.on(browser, 60).<Object>until(b -> ((JavascriptExecutor) b).executeScript(
+                "const text = document.getElementById('progress-text');"
+                        + "const bar = document.getElementById('import:progress');"
+                        + "return text && text.textContent.trim() ? text.textContent.trim() + ' | bar shown: '"
+                        + " + (bar !== null && bar.offsetParent !== null) : null;")));
         assertTrue(progress.startsWith("Checking 5000 lines"), progress);
-        assertTrue(browser.findElement(By.id("import:progress")).isDisplayed(), "a progress bar while the file is checked");
+        assertTrue(progress.endsWith("bar shown: true"), "a progress bar while the file is checked: " + progress);
         String counts = Waits.text(browser, By.id("counts"), 60);
 
         assertTrue(counts.contains("5000 to create"), counts);
