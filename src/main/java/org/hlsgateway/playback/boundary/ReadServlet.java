@@ -12,9 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +53,8 @@ public class ReadServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ReadServlet.class.getName());
+    /** Below a megabyte, so that the JVM allocates it like any small object (not as a humongous region). */
+    static final int CHUNK = 512 * 1024;
 
     @Inject
     transient Playback playback;
@@ -299,6 +300,11 @@ public class ReadServlet extends HttpServlet {
         response.setHeader("Access-Control-Max-Age", "86400");
     }
 
+    /**
+     * The file in chunks of up to {@link #CHUNK} bytes: a segment of a typical camera is one read
+     * and one write into the container's stream, which sends an array that large straight to the
+     * socket; 8 KB steps (what {@code transferTo} into a stream does) cost a system call each.
+     */
     private void serveFile(Path path, HlsFile file, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -310,18 +316,25 @@ public class ReadServlet extends HttpServlet {
                 return;
             }
             metrics.served(size);
-            OutputStream out = response.getOutputStream();
-            WritableByteChannel target = Channels.newChannel(out);
-            long position = 0;
-            while (position < size) {
-                long sent = in.transferTo(position, size - position, target);
-                if (sent <= 0) {
-                    break;
-                }
-                position += sent;
-            }
+            copy(in, size, response.getOutputStream());
         } catch (NoSuchFileException e) {
             gone(file, response);
+        }
+    }
+
+    static void copy(FileChannel in, long size, OutputStream out) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(Math.max(size, 1), CHUNK));
+        long left = size;
+        while (left > 0) {
+            chunk.clear().limit((int) Math.min(chunk.capacity(), left));
+            while (chunk.hasRemaining() && in.read(chunk) >= 0) {
+                // fill the chunk; a file that shrank ends the loop below
+            }
+            if (chunk.position() == 0) {
+                break;
+            }
+            out.write(chunk.array(), 0, chunk.position());
+            left -= chunk.position();
         }
     }
 }
