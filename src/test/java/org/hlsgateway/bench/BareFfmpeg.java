@@ -54,7 +54,9 @@ final class BareFfmpeg implements AutoCloseable {
                 // not yet written
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("bare FFmpeg exited; see " + dir.resolve("ffmpeg.log"));
+                List<String> log = Files.readAllLines(dir.resolve("ffmpeg.log"));
+                throw new IllegalStateException("bare FFmpeg exited (" + process.exitValue() + "): "
+                        + String.join(" | ", log.subList(Math.max(0, log.size() - 3), log.size())));
             }
             Proc.sleep(2);
         }

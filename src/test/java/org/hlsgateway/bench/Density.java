@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Density {
 
+    private static final int SETTLED_SECONDS = 10;
+    private static final int SETTLE_LIMIT_SECONDS = 90;
+
     private final Bench.Context ctx;
 
     Density(Bench.Context ctx) {
@@ -41,7 +44,7 @@ final class Density {
             this.dir = dir;
         }
 
-        void poll(long nowNanos) {
+        synchronized void poll(long nowNanos) {
             String text;
             try {
                 text = Files.readString(dir.resolve("index.m3u8"));
@@ -120,6 +123,8 @@ final class Density {
         // a few cold starts at a time, as players arriving over a few seconds would cause
         ExecutorService starters = Executors.newFixedThreadPool(4);
         java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        long restarts = 0;
+        long bareRestarts = 0;
         ScheduledExecutorService players = Executors.newScheduledThreadPool(32);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         try (Camera camera = Camera.start(ctx.root(), 1)) {
@@ -140,12 +145,15 @@ final class Density {
                                 player.coldStart(nickname);
                                 break;
                             } catch (IllegalStateException e) {
-                                // 504: no segment within HLS_START_TIMEOUT; a player would retry too
-                                if (attempt == 3) {
+                                // 504 (no segment within HLS_START_TIMEOUT) or 502 (the shared camera sent
+                                // "invalid data" to a client joining while it held the others back); a
+                                // player would retry too, a little later each time
+                                if (attempt == 5) {
                                     throw e;
                                 }
                                 retries.incrementAndGet();
                                 System.out.println("  " + nickname + ": " + e.getMessage() + "; retrying");
+                                Proc.sleep(1000L << (attempt - 1));
                             }
                         }
                         followers.put(nickname, new Follower(gw.channelDir(nickname).orElseThrow()));
@@ -168,7 +176,17 @@ final class Density {
                     start.get(120, TimeUnit.SECONDS);
                 }
                 running = step;
-                Proc.sleep(3000); // settle
+                restarts += settle(gw);
+                for (String nickname : List.copyOf(followers.keySet())) {
+                    // a channel restarted while settling writes into a new run's directory; what it lists
+                    // already arrived before the window
+                    Path dir = gw.channelDir(nickname).orElseThrow();
+                    if (!dir.equals(followers.get(nickname).dir)) {
+                        Follower follower = new Follower(dir);
+                        follower.poll(System.nanoTime());
+                        followers.put(nickname, follower);
+                    }
+                }
                 List<Long> ffmpegs = Proc.children(gw.pid()).stream().filter(p -> Proc.cmdline(p).contains("ffmpeg")).toList();
                 lines.add(measure("gateway", step, ffmpegs, gw, camera.pid(), followers));
                 System.out.println("  " + lines.get(lines.size() - 1));
@@ -184,8 +202,24 @@ final class Density {
                         bare.add(ffmpeg);
                         followers.put("bare" + i, new Follower(ffmpeg.dir));
                     }
-                    for (BareFfmpeg ffmpeg : bare) {
-                        ffmpeg.awaitFirstSegment(60_000);
+                    for (int i = 0; i < bare.size(); i++) {
+                        for (int attempt = 1; ; attempt++) {
+                            try {
+                                bare.get(i).awaitFirstSegment(60_000);
+                                break;
+                            } catch (IllegalStateException e) {
+                                // joined while the shared camera held its clients back and hit its 5 s
+                                // source timeout: started again, as the gateway would restart it
+                                if (attempt == 5 || bare.get(i).process.isAlive()) {
+                                    throw e;
+                                }
+                                bareRestarts++;
+                                bare.get(i).close();
+                                Proc.sleep(1000L << (attempt - 1)); // the gateway's back-off: 1 s, 2 s, 4 s, ...
+                                bare.set(i, BareFfmpeg.start(camera.url(), ctx.out().resolve("bare-density/d" + (i + 1)), "d" + (i + 1)));
+                                followers.put("bare" + (i + 1), new Follower(bare.get(i).dir));
+                            }
+                        }
                     }
                     Proc.sleep(3000);
                     lines.add(measure("bare FFmpeg", step, bare.stream().map(b -> b.process.pid()).toList(), null, camera.pid(), followers));
@@ -206,11 +240,38 @@ final class Density {
                 + "*on time* = drift ≤ 1 segment and no gap > 2 segments. One player per channel fetches the playlist and the "
                 + "newest segment every second through the gateway (idle timeout 10 s, the default). All channels pull one shared camera stream (one encoder). "
                 + "Reference rows: the same number of FFmpegs with the gateway's arguments started directly, no players. "
-                + "Channels are started 4 at a time; cold starts that failed (504, no segment within HLS_START_TIMEOUT) and were "
-                + "retried: " + retries.get() + ".");
+                + "Channels are started 4 at a time; cold starts that failed (504, no segment within HLS_START_TIMEOUT, or 502, the "
+                + "camera's invalid data) and were retried: " + retries.get() + ". Before each gateway step the harness waits until no FFmpeg has started for "
+                + SETTLED_SECONDS + " s: the test camera's shared stream holds its clients back while a new one joins, and the "
+                + "gateway restarts a channel that lists no segment for 3 segment durations (restarts while settling, all steps: "
+                + restarts + "). Bare FFmpegs that exited before their first segment (same cause) and were started again: "
+                + bareRestarts + ".");
     }
 
     /** One table line: CPU and memory over a window of {@code ctx.seconds()}, and how on time every playlist was. */
+    /**
+     * Waits until no FFmpeg has started for {@link #SETTLED_SECONDS} (at most {@link #SETTLE_LIMIT_SECONDS});
+     * returns how many started meanwhile beyond the first start of each channel.
+     */
+    private static long settle(Gateway gw) {
+        double first = gw.metric("hls_transcoder_starts_total");
+        double last = first;
+        long quietSince = System.nanoTime();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS);
+        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(SETTLED_SECONDS) && System.nanoTime() < deadline) {
+            Proc.sleep(1000);
+            double now = gw.metric("hls_transcoder_starts_total");
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        long extra = Double.isNaN(first) || Double.isNaN(last) ? 0 : Math.round(last - first);
+        System.out.printf("  settled: %d restarts, then none for %d s%n", extra, Math.min(SETTLED_SECONDS,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - quietSince)));
+        return extra;
+    }
+
     private String measure(String who, int step, List<Long> ffmpegs, Gateway gw, long cameraPid, Map<String, Follower> followers) {
         Map<Long, Long> ticks0 = new LinkedHashMap<>();
         for (long pid : ffmpegs) {

@@ -156,7 +156,17 @@ final class Gateway implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(workDir())) {
-            return dirs.filter(d -> d.getFileName().toString().matches(Pattern.quote(nickname) + "-[a-z0-9]+")).findFirst();
+            // the newest run: an old run's directory stays a little while after a restart
+            return dirs.filter(d -> d.getFileName().toString().matches(Pattern.quote(nickname) + "-[a-z0-9]+"))
+                    .max(java.util.Comparator.comparingLong(Gateway::modified));
+        }
+    }
+
+    private static long modified(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve("index.m3u8")).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
         }
     }
 
