@@ -10,12 +10,10 @@ export HLS_PORT="${HLS_PORT:-8080}"
 export HLS_DATA_DIR="$(mkdir -p "${HLS_DATA_DIR:-$root/data}" && cd "${HLS_DATA_DIR:-$root/data}" && pwd)"
 export HLS_WORK_DIR="${HLS_WORK_DIR:-$HLS_DATA_DIR/hls}"
 
-# Fallback FFmpeg: the build unpacked org.bytedeco:ffmpeg (linux-x86_64) here; the
-# gateway uses it only when neither FFMPEG_PATH nor `ffmpeg` on PATH works.
-bundled="$target/bundled-ffmpeg/org/bytedeco/ffmpeg/linux-x86_64"
-if [ -f "$bundled/ffmpeg" ]; then
-  chmod +x "$bundled/ffmpeg"
-  export HLS_BUNDLED_FFMPEG="$bundled/ffmpeg"
+# Fallback FFmpeg: the build unpacked a statically linked FFmpeg (ws.schild:jave-nativebin-linux64)
+# here; the gateway uses it only when neither FFMPEG_PATH nor `ffmpeg` on PATH works.
+if [ -x "$target/ffmpeg/ffmpeg" ]; then
+  export HLS_BUNDLED_FFMPEG="$target/ffmpeg/ffmpeg"
 fi
 
 # Database: embedded H2 under HLS_DATA_DIR, or PostgreSQL when HLS_DB_URL is set
