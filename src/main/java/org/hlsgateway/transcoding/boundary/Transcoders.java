@@ -14,12 +14,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
+import org.hlsgateway.transcoding.control.FfmpegVersion;
 import org.hlsgateway.transcoding.control.LiveSession;
 import org.hlsgateway.transcoding.control.OrphanSweeper;
 import org.hlsgateway.transcoding.control.ProcessLauncher;
@@ -67,7 +69,12 @@ public class Transcoders {
         Optional<FfmpegLocator.Ffmpeg> found = locator.locate(config.ffmpegPath(), System.getenv("PATH"), config.bundledFfmpeg());
         if (found.isPresent()) {
             ffmpeg = found.get();
-            LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.path() + " (" + ffmpeg.source() + "): " + ffmpeg.version());
+            LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.release() + " at " + ffmpeg.path() + " (found by "
+                    + ffmpeg.source() + "; supported: " + FfmpegVersion.MINIMUM + " and newer): " + ffmpeg.version());
+            if (!ffmpeg.resolvesHostNames()) {
+                LOG.info("this FFmpeg cannot resolve host names itself (a statically linked build): "
+                        + "the gateway resolves each source's host and hands FFmpeg the address");
+            }
         } else {
             unavailableReason = "no usable FFmpeg: " + FfmpegLocator.HOW_TO_FIX + ". Tried: " + String.join("; ", locator.tried());
             LOG.severe(unavailableReason);
@@ -80,6 +87,10 @@ public class Transcoders {
         command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
                 config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
         if (ffmpeg != null) {
+            command.withVersion(ffmpeg.release());
+            if (!ffmpeg.resolvesHostNames()) {
+                command.withHostLookup(InetAddress::getByName);
+            }
             String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
             LOG.info(() -> "H.264 encoder for transcoding profiles: " + (encoder == null ? "none (video: h264 will fail)" : encoder));
             if (encoder != null) {
@@ -155,6 +166,8 @@ public class Transcoders {
         }
         try {
             return Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+        } catch (StartFailedException e) {
+            return new Prober.Result(false, InputStreams.UNKNOWN, e.getMessage());
         } catch (IOException e) {
             return new Prober.Result(false, InputStreams.UNKNOWN, "FFmpeg could not be started: " + e.getMessage());
         } catch (InterruptedException e) {

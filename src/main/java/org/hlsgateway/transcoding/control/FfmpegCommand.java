@@ -1,5 +1,6 @@
 package org.hlsgateway.transcoding.control;
 
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,9 @@ import org.hlsgateway.channels.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
- * Builds FFmpeg's argument list (never a shell line) for one channel. The arguments
- * work with FFmpeg 5.1 and 7.x alike.
+ * Builds FFmpeg's argument list (never a shell line) for one channel. The arguments work with
+ * every FFmpeg the gateway accepts, 4.4 to 7.x: where an option changed between releases
+ * ({@link FfmpegVersion#hasStimeout()}), {@link #withVersion} picks the form this FFmpeg knows.
  */
 public final class FfmpegCommand {
 
@@ -22,6 +24,8 @@ public final class FfmpegCommand {
 
     private final String executable;
     private String h264Encoder = "libx264";
+    private FfmpegVersion version;
+    private PinnedHost.Resolver resolver;
     private final int segmentSeconds;
     private final int playlistSize;
     private final int sourceTimeoutSeconds;
@@ -43,6 +47,21 @@ public final class FfmpegCommand {
         return this;
     }
 
+    /** The release the commands are for; unset, the options of FFmpeg 5 and newer. */
+    public FfmpegCommand withVersion(FfmpegVersion release) {
+        this.version = release;
+        return this;
+    }
+
+    /**
+     * For an FFmpeg that cannot resolve host names: the gateway looks the source's host up with
+     * {@code lookup} and hands FFmpeg the address (HTTP keeps the name in its {@code Host} header).
+     */
+    public FfmpegCommand withHostLookup(PinnedHost.Resolver lookup) {
+        this.resolver = lookup;
+        return this;
+    }
+
     public List<String> build(TranscodeSpec spec, Path outputDir, String run) {
         return build(spec, outputDir, run, false);
     }
@@ -52,11 +71,8 @@ public final class FfmpegCommand {
      *             players (Safari, ExoPlayer, hls.js where the browser decodes HEVC) play only as fMP4
      */
     public List<String> build(TranscodeSpec spec, Path outputDir, String run, boolean fmp4) {
-        String scheme = SourceUrl.scheme(spec.url());
         List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
-        args.addAll(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
-        args.addAll(inputOptions(scheme, spec));
-        args.addAll(List.of("-i", spec.url()));
+        args.addAll(input(spec));
         args.addAll(List.of("-map", "0:v:0"));
         if (spec.audio() != AudioMode.NONE) {
             args.addAll(List.of("-map", "0:a:0?"));
@@ -83,12 +99,39 @@ public final class FfmpegCommand {
 
     /** Connects once, decodes one video frame (or a second of audio) and exits: a probe of the source. */
     public List<String> probe(TranscodeSpec spec) {
-        String scheme = SourceUrl.scheme(spec.url());
         List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
-        args.addAll(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
-        args.addAll(inputOptions(scheme, spec));
-        args.addAll(List.of("-i", spec.url(), "-map", "0", "-t", "1", "-frames:v", "1", "-f", "null", "-"));
+        args.addAll(input(spec));
+        args.addAll(List.of("-map", "0", "-t", "1", "-frames:v", "1", "-f", "null", "-"));
         return List.copyOf(args);
+    }
+
+    /**
+     * The input options and {@code -i URL}.
+     *
+     * @throws StartFailedException when the gateway resolves host names for FFmpeg and the source's host has none
+     */
+    private List<String> input(TranscodeSpec spec) {
+        String scheme = SourceUrl.scheme(spec.url());
+        PinnedHost source = pin(spec.url());
+        List<String> options = new ArrayList<>(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
+        options.addAll(inputOptions(scheme, spec));
+        if (source.pinned() && ("http".equals(scheme) || "https".equals(scheme))) {
+            options.addAll(List.of("-headers", "Host: " + source.hostHeader() + "\r\n"));
+        }
+        options.addAll(List.of("-i", source.url()));
+        return options;
+    }
+
+    private PinnedHost pin(String url) {
+        if (resolver == null) {
+            return new PinnedHost(url, null);
+        }
+        try {
+            return PinnedHost.of(url, resolver);
+        } catch (UnknownHostException e) {
+            throw new StartFailedException(StartFailedException.Kind.SOURCE_FAILED,
+                    "the source's host name cannot be resolved: " + SourceUrl.scrub(e.getMessage(), url));
+        }
     }
 
     private List<String> inputOptions(String scheme, TranscodeSpec spec) {
@@ -97,8 +140,14 @@ public final class FfmpegCommand {
         switch (scheme == null ? "" : scheme) {
             case "rtsp", "rtsps" -> {
                 options.addAll(List.of("-rtsp_transport", spec.rtspTransport().value()));
-                // RTSP's socket I/O timeout (µs); ends FFmpeg when the camera goes silent
-                options.addAll(List.of("-timeout", timeoutMicros));
+                // RTSP's socket I/O timeout (µs); ends FFmpeg when the camera goes silent. Before
+                // FFmpeg 5 it was -stimeout (an int), and -timeout made RTSP listen for a connection.
+                if (version != null && version.hasStimeout()) {
+                    options.addAll(List.of("-stimeout",
+                            Long.toString(Math.min(sourceTimeoutSeconds * 1_000_000L, Integer.MAX_VALUE))));
+                } else {
+                    options.addAll(List.of("-timeout", timeoutMicros));
+                }
             }
             case "udp", "rtp" -> options.addAll(List.of("-timeout", timeoutMicros));
             // rtmp's own -timeout means "listen"; rw_timeout is the generic I/O timeout (µs)

@@ -14,17 +14,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a working FFmpeg in this order: {@code FFMPEG_PATH}; {@code ffmpeg} on {@code PATH};
- * the build that {@code org.bytedeco:ffmpeg} ships, unpacked by the run command.
+ * the statically linked build that the Maven build unpacks into {@code target/ffmpeg}
+ * ({@code HLS_BUNDLED_FFMPEG}). Each candidate is run before it is trusted: {@code -version} must
+ * exit 0 and name a release no older than {@link FfmpegVersion#MINIMUM}; a second run tells
+ * whether it can resolve host names itself.
  */
 public final class FfmpegLocator {
 
-    /** A usable FFmpeg and the first line of its {@code -version}. */
-    public record Ffmpeg(String path, String version, String source) {
+    /**
+     * A usable FFmpeg: its path, the first line of its {@code -version}, where it was found, its
+     * release, and whether it resolves host names itself (a statically linked glibc build such as
+     * the bundled one crashes in its name lookup on any other glibc, so the gateway resolves them).
+     */
+    public record Ffmpeg(String path, String version, String source, FfmpegVersion release, boolean resolvesHostNames) {
     }
 
-    public static final String HOW_TO_FIX = "install FFmpeg (Debian/Ubuntu: apt-get install ffmpeg), "
-            + "or set FFMPEG_PATH to an ffmpeg executable, or start the gateway with the README's run command, "
-            + "which fetches a bundled FFmpeg";
+    public static final String HOW_TO_FIX = "install FFmpeg " + FfmpegVersion.MINIMUM + " or newer "
+            + "(Debian/Ubuntu: apt-get install ffmpeg), or set FFMPEG_PATH to such an ffmpeg executable, "
+            + "or start the gateway with the README's run command, which uses the FFmpeg the build fetched";
+
+    public static final String BUNDLED = "bundled (HLS_BUNDLED_FFMPEG)";
 
     private final List<String> tried = new ArrayList<>();
 
@@ -52,9 +61,9 @@ public final class FfmpegLocator {
             tried.add("ffmpeg on PATH: not found");
         }
         if (bundled != null && !bundled.isBlank()) {
-            return probe(bundled, "bundled org.bytedeco:ffmpeg");
+            return probe(bundled, BUNDLED);
         }
-        tried.add("bundled FFmpeg: not unpacked (HLS_BUNDLED_FFMPEG unset)");
+        tried.add("bundled FFmpeg: HLS_BUNDLED_FFMPEG unset (the run command sets it to target/ffmpeg/ffmpeg)");
         return Optional.empty();
     }
 
@@ -95,15 +104,38 @@ public final class FfmpegLocator {
                 tried.add(source + " " + path + ": -version hung");
                 return Optional.empty();
             }
-            if (p.exitValue() == 0 && first != null && first.startsWith("ffmpeg version")) {
-                return Optional.of(new Ffmpeg(path, first, source));
+            Optional<FfmpegVersion> release = FfmpegVersion.parse(first);
+            if (p.exitValue() != 0 || release.isEmpty()) {
+                tried.add(source + " " + path + ": -version exited " + p.exitValue() + (first == null ? "" : ": " + first));
+                return Optional.empty();
             }
-            tried.add(source + " " + path + ": exit " + p.exitValue() + " " + (first == null ? "" : first));
+            if (!release.get().isSupported()) {
+                tried.add(source + " " + path + ": FFmpeg " + release.get() + " is older than " + FfmpegVersion.MINIMUM
+                        + ", the oldest this gateway supports (" + first + ")");
+                return Optional.empty();
+            }
+            return Optional.of(new Ffmpeg(path, first, source, release.get(), resolvesHostNames(path)));
         } catch (IOException e) {
             tried.add(source + " " + path + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether FFmpeg survives a name lookup: it connects to {@code localhost}'s discard port,
+     * which normally answers "connection refused" at once. A static glibc build dies there with
+     * SIGSEGV (it loads the system's NSS modules, made for another glibc).
+     */
+    static boolean resolvesHostNames(String path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(path, "-nostdin", "-hide_banner", "-loglevel", "quiet",
+                "-i", "tcp://localhost:9?timeout=1000000").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return true;
+        }
+        return p.exitValue() < 128;
     }
 }

@@ -445,7 +445,15 @@ public final class TranscoderRegistry {
         }
         String run = Long.toString(clock.getAsLong(), 36) + Long.toString(runs.incrementAndGet(), 36);
         Path directory = settings.workDir().resolve(spec.nickname() + "-" + run);
-        List<String> command = commands.command(spec, directory, run, fmp4);
+        List<String> command;
+        try {
+            command = commands.command(spec, directory, run, fmp4);
+        } catch (StartFailedException e) { // e.g. the source's host name does not resolve
+            slots.release();
+            failures.put(spec.nickname(), e.getMessage());
+            listener.failed(spec.nickname(), e.kind());
+            throw e;
+        }
         Process process;
         try {
             Files.createDirectories(directory);
