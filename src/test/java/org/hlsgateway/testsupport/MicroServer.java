@@ -31,6 +31,7 @@ public final class MicroServer implements AutoCloseable {
         this.log = log;
     }
 
+    /** @param env variables to set on top of this JVM's (without its {@code HLS_*}); a null value unsets one */
     public static MicroServer start(Path dataDir, Path workDir, Map<String, String> env) throws Exception {
         int port = RtspCamera.freePort();
         Path log = Files.createDirectories(dataDir).resolve("micro-" + System.currentTimeMillis() + ".log");
@@ -48,7 +49,13 @@ public final class MicroServer implements AutoCloseable {
         builder.environment().put("HLS_WORK_DIR", workDir.toString());
         builder.environment().put("HLS_ADMIN_PASSWORD", Gateway.ADMIN_PASSWORD);
         builder.environment().put("HLS_TOKEN_SECRET", System.getProperty("hls.token.secret", "it-token-secret-0123456789"));
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> { // a null value removes the variable
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         MicroServer server = new MicroServer(builder.start(), port, log);
         server.awaitReady(Duration.ofSeconds(240));
         return server;

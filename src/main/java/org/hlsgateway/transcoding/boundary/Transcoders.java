@@ -30,6 +30,7 @@ import org.hlsgateway.transcoding.control.PreviewMaker;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.control.StaticBuildGuard;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -71,9 +72,12 @@ public class Transcoders {
             ffmpeg = found.get();
             LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.release() + " at " + ffmpeg.path() + " (found by "
                     + ffmpeg.source() + "; supported: " + FfmpegVersion.MINIMUM + " and newer): " + ffmpeg.version());
+            if (!locator.tried().isEmpty()) {
+                LOG.info(() -> "FFmpeg candidates skipped: " + String.join("; ", locator.tried()));
+            }
             if (!ffmpeg.resolvesHostNames()) {
-                LOG.info("this FFmpeg cannot resolve host names itself (a statically linked build): "
-                        + "the gateway resolves each source's host and hands FFmpeg the address");
+                LOG.info("this FFmpeg crashes when it looks up a host name (a statically linked glibc build): the gateway "
+                        + "resolves each source's host for it and keeps it from loading the system's C library");
             }
         } else {
             unavailableReason = "no usable FFmpeg: " + FfmpegLocator.HOW_TO_FIX + ". Tried: " + String.join("; ", locator.tried());
@@ -90,6 +94,11 @@ public class Transcoders {
             command.withVersion(ffmpeg.release());
             if (!ffmpeg.resolvesHostNames()) {
                 command.withHostLookup(InetAddress::getByName);
+                try {
+                    command.withPrefix(StaticBuildGuard.prefix(config.dataDir().resolve("static-ffmpeg-guard")));
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "no guard for the static FFmpeg: it may crash on MPEG-TS sources", e);
+                }
             }
             String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
             LOG.info(() -> "H.264 encoder for transcoding profiles: " + (encoder == null ? "none (video: h264 will fail)" : encoder));
@@ -183,7 +192,7 @@ public class Transcoders {
             return Optional.empty();
         }
         try {
-            return new PreviewMaker(ffmpeg.path()).preview(handle.get());
+            return new PreviewMaker(command.invocation()).preview(handle.get());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

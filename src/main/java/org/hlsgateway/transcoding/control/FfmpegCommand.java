@@ -26,6 +26,7 @@ public final class FfmpegCommand {
     private String h264Encoder = "libx264";
     private FfmpegVersion version;
     private PinnedHost.Resolver resolver;
+    private List<String> prefix = List.of();
     private final int segmentSeconds;
     private final int playlistSize;
     private final int sourceTimeoutSeconds;
@@ -62,6 +63,19 @@ public final class FfmpegCommand {
         return this;
     }
 
+    /** Words that go before the executable, e.g. {@link StaticBuildGuard#prefix}. */
+    public FfmpegCommand withPrefix(List<String> words) {
+        this.prefix = List.copyOf(words);
+        return this;
+    }
+
+    /** How this FFmpeg is invoked: the prefix, if any, and the executable. */
+    public List<String> invocation() {
+        List<String> words = new ArrayList<>(prefix);
+        words.add(executable);
+        return words;
+    }
+
     public List<String> build(TranscodeSpec spec, Path outputDir, String run) {
         return build(spec, outputDir, run, false);
     }
@@ -71,7 +85,8 @@ public final class FfmpegCommand {
      *             players (Safari, ExoPlayer, hls.js where the browser decodes HEVC) play only as fMP4
      */
     public List<String> build(TranscodeSpec spec, Path outputDir, String run, boolean fmp4) {
-        List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
+        List<String> args = invocation();
+        args.addAll(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
         args.addAll(input(spec));
         args.addAll(List.of("-map", "0:v:0"));
         if (spec.audio() != AudioMode.NONE) {
@@ -99,7 +114,8 @@ public final class FfmpegCommand {
 
     /** Connects once, decodes one video frame (or a second of audio) and exits: a probe of the source. */
     public List<String> probe(TranscodeSpec spec) {
-        List<String> args = new ArrayList<>(List.of(executable, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
+        List<String> args = invocation();
+        args.addAll(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
         args.addAll(input(spec));
         args.addAll(List.of("-map", "0", "-t", "1", "-frames:v", "1", "-f", "null", "-"));
         return List.copyOf(args);

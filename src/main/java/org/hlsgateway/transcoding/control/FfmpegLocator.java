@@ -58,7 +58,7 @@ public final class FfmpegLocator {
                     }
                 }
             }
-            tried.add("ffmpeg on PATH: not found");
+            tried.add("ffmpeg on PATH: none found that works");
         }
         if (bundled != null && !bundled.isBlank()) {
             return probe(bundled, BUNDLED);

@@ -19,10 +19,11 @@ public final class PreviewMaker {
 
     private static final long KEEP_MILLIS = 4_000;
 
-    private final String ffmpeg;
+    private final List<String> ffmpeg;
 
-    public PreviewMaker(String ffmpeg) {
-        this.ffmpeg = ffmpeg;
+    /** @param ffmpeg how FFmpeg is invoked ({@link FfmpegCommand#invocation()}) */
+    public PreviewMaker(List<String> ffmpeg) {
+        this.ffmpeg = List.copyOf(ffmpeg);
     }
 
     public Optional<byte[]> preview(TranscoderHandle handle) throws IOException, InterruptedException {
@@ -35,9 +36,11 @@ public final class PreviewMaker {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        Process p = new ProcessBuilder(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
+        List<String> command = new java.util.ArrayList<>(ffmpeg);
+        command.addAll(List.of("-nostdin", "-hide_banner", "-loglevel", "error",
                 "-protocol_whitelist", "pipe", "-i", "pipe:0", "-frames:v", "1", "-vf", "scale=320:-2",
-                "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1"));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(parts.get(), p));
         byte[] jpeg = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.SECONDS)) {
