@@ -522,6 +522,23 @@ public final class TranscoderRegistry {
         if (!old.markStopping()) {
             return;
         }
+        if (bindsALocalPort(spec)) {
+            // a UDP/RTP input owns its port: the new run can bind it only once the old one is gone
+            // (a static FFmpeg starts fast enough to lose that race every time)
+            stopProcess(old, null).whenComplete((stopped, error) -> startReplacement(old, spec, fmp4));
+            return;
+        }
+        startReplacement(old, spec, fmp4);
+        // the old run's segments stay (in the window) until newer ones push them out
+        stopProcess(old, null);
+    }
+
+    private static boolean bindsALocalPort(TranscodeSpec spec) {
+        String scheme = SourceUrl.scheme(spec.url());
+        return "udp".equals(scheme) || "rtp".equals(scheme);
+    }
+
+    private void startReplacement(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
         TranscoderHandle next;
         try {
             next = launch(spec, fmp4 || usesFmp4(spec));
@@ -541,8 +558,6 @@ public final class TranscoderRegistry {
                         : new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, error.getMessage()));
             }
         });
-        // the old run's segments stay (in the window) until newer ones push them out
-        stopProcess(old, null);
     }
 
     private void timeOut(TranscoderHandle handle) {
