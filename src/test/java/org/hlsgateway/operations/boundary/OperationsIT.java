@@ -1,12 +1,29 @@
 package org.hlsgateway.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
@@ -19,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** MicroProfile Health and Metrics answer, and the counters move when a channel starts. */
+/** MicroProfile Health and Metrics answer, the counters move when a channel starts, and the OpenAPI document is valid. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OperationsIT {
@@ -69,17 +86,97 @@ class OperationsIT {
         }
     }
 
+    /**
+     * The document an integrator generates a client from: valid OpenAPI 3 by swagger-parser, every
+     * operation (JAX-RS and servlet) with a summary and its real answers, Basic on the API, and
+     * paths that resolve against the server URL it names.
+     */
     @Test
-    void theOpenApiDocumentDescribesTheRestApi() throws Exception {
-        HttpResponse<String> openapi = gateway.get(server.resolve("openapi"));
+    void theOpenApiDocumentIsValidAndDescribesEveryOperation() throws Exception {
+        HttpResponse<String> served = gateway.get(server.resolve("openapi"));
+        assertEquals(200, served.statusCode());
 
-        assertEquals(200, openapi.statusCode());
-        String document = openapi.body();
-        assertTrue(document.contains("title: HLS Gateway"), document.substring(0, Math.min(300, document.length())));
-        assertTrue(document.contains("/hls_gateway"), "the server URL names the context root");
-        assertTrue(document.contains("  /api/channels:"));
-        assertTrue(document.contains("  /api/channels/{nickname}/playback-url:"));
-        assertTrue(document.contains("  /api/channels/import:"));
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false); // validate the document as served, references included
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body(), null, options);
+        List<String> problems = new ArrayList<>(parsed.getMessages() == null ? List.of() : parsed.getMessages());
+        // Payara adds a top-level "endpoints" map of its own to every document; it is nothing we can leave out
+        problems.remove("attribute endpoints is unexpected");
+        assertEquals(List.of(), problems, "the validator's messages");
+        OpenAPI api = parsed.getOpenAPI();
+        assertNotNull(api, "no document: " + served.body().substring(0, Math.min(300, served.body().length())));
+        assertTrue(api.getOpenapi().startsWith("3."), api.getOpenapi());
+        assertEquals("HLS Gateway", api.getInfo().getTitle());
+
+        List<String> expected = List.of("/api/channels", "/api/channels/{nickname}", "/api/channels/{nickname}/playback-url",
+                "/api/channels/{nickname}/probe", "/api/channels/{nickname}/start", "/api/channels/{nickname}/stop",
+                "/api/channels/import", "/api/users", "/api/users/{username}", "/api/playlist.m3u", "/api/playlist-url",
+                "/watch/{nickname}", "/read/{nickname}/index.m3u8", "/read/{nickname}/{segment}",
+                "/read/{nickname}/preview.jpg", "/playlist.m3u");
+        List<String> missingPaths = expected.stream().filter(p -> !api.getPaths().containsKey(p)).toList();
+        assertEquals(List.of(), missingPaths, "paths missing; the document has " + api.getPaths().keySet());
+
+        List<String> faults = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        int operations = 0;
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+                operations++;
+                String name = entry.getKey() + " " + path.getKey();
+                Operation operation = entry.getValue();
+                if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                    faults.add(name + ": no summary");
+                }
+                if (operation.getOperationId() == null || !operationIds.add(operation.getOperationId())) {
+                    faults.add(name + ": operationId missing or not unique: " + operation.getOperationId());
+                }
+                if (operation.getResponses() == null || operation.getResponses().isEmpty()
+                        || operation.getResponses().containsKey("default")) {
+                    faults.add(name + ": no responses of its own: " + operation.getResponses());
+                    continue;
+                }
+                operation.getResponses().forEach((status, answer) -> {
+                    ApiResponse response = answer.get$ref() == null ? answer
+                            : api.getComponents().getResponses().get(answer.get$ref().replace("#/components/responses/", ""));
+                    if (response == null || response.getDescription() == null || response.getDescription().isBlank()) {
+                        faults.add(name + " " + status + ": no description");
+                    }
+                });
+                List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+                boolean basic = security != null && security.stream().anyMatch(r -> r.containsKey("basic"));
+                if (path.getKey().startsWith("/api/") != basic) {
+                    faults.add(name + ": HTTP Basic is " + (basic ? "" : "not ") + "required: " + security);
+                }
+                if (basic && !operation.getResponses().containsKey("401")) {
+                    faults.add(name + ": needs Basic but documents no 401");
+                }
+                if (!basic && (security == null || security.stream().noneMatch(Map::isEmpty))) {
+                    faults.add(name + ": public channels need no credentials, but the document requires some: " + security);
+                }
+            }
+        }
+        assertEquals(List.of(), faults);
+        assertTrue(operations >= 21, operations + " operations");
+
+        Map<String, SecurityScheme> schemes = api.getComponents().getSecuritySchemes();
+        assertEquals(SecurityScheme.Type.HTTP, schemes.get("basic").getType());
+        assertEquals("basic", schemes.get("basic").getScheme());
+        assertEquals(SecurityScheme.Type.APIKEY, schemes.get("playbackToken").getType());
+        assertEquals(SecurityScheme.In.QUERY, schemes.get("playbackToken").getIn());
+        assertEquals("token", schemes.get("playbackToken").getName());
+        assertEquals(Set.of("status", "message", "errors"), api.getComponents().getSchemas().get("Error").getProperties().keySet());
+        assertEquals("#/components/schemas/Error", api.getPaths().get("/api/channels/{nickname}").getGet().getResponses()
+                .get("404").getContent().get("application/json").getSchema().get$ref());
+
+        // the server URL is relative; server URL + path must reach the operation on the host that served the document
+        String serverUrl = api.getServers().get(0).getUrl();
+        assertEquals("/hls_gateway", serverUrl);
+        for (String path : List.of("/api/channels", "/api/users", "/api/playlist-url", "/api/playlist.m3u", "/playlist.m3u")) {
+            URI target = server.resolve(serverUrl + path);
+            String relative = URI.create(deployment.toString()).relativize(target).toString();
+            assertFalse(relative.startsWith("http"), target + " is outside the deployment " + deployment);
+            assertEquals(200, gateway.get(relative).statusCode(), target.toString());
+        }
     }
 
     private static double metric(Gateway gateway, URI server, String name) throws Exception {
