@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -92,8 +91,7 @@ public class ChannelsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createChannel", summary = "Create a channel",
             description = "Stores the channel; FFmpeg starts when the first player opens its watch URL. Admins.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput"),
-            examples = @ExampleObject(name = "camera", ref = "Camera")))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new channel.",
             headers = @Header(name = "Location", description = "URL of the new channel", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
@@ -116,8 +114,7 @@ public class ChannelsResource {
     @Operation(operationId = "updateChannel", summary = "Replace a channel's settings",
             description = "Fields left out take their defaults. A channel people watch restarts at once with the new "
                     + "settings (its players keep their playlist); a renamed one stops. Admins.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput"),
-            examples = @ExampleObject(name = "camera", ref = "Camera")))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput")))
     @APIResponse(responseCode = "200", description = "The channel as stored now.",
             content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
     @APIResponse(responseCode = "400", description = "The body is not a JSON object, or fields are refused: "

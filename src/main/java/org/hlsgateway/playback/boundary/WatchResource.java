@@ -19,17 +19,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.entity.Channel;
@@ -60,39 +49,9 @@ public class WatchResource {
     Transcoders transcoders;
 
     @GET
-    @Tag(name = "playback", description = "What players open. Public channels need no credentials; a protected one "
-            + "needs a signed token or a console session.")
-    @Operation(operationId = "watch", summary = "Open a channel: starts it if cold and redirects to its playlist",
-            description = "The URL players open. Starts FFmpeg when the channel is cold, waits without a thread for the "
-                    + "first segment (at most HLS_START_TIMEOUT) and redirects to /read/{nickname}/index.m3u8, keeping "
-                    + "the token. A browser (Accept preferring text/html) gets a player page instead, unless format=hls. "
-                    + "Public channels need no credentials; protected ones a token from the playback-url operation, "
-                    + "or a console session.")
-    @SecurityRequirementsSet({})
-    @SecurityRequirementsSet(@SecurityRequirement(name = ApiDoc.PLAYBACK_TOKEN))
-    @SecurityRequirementsSet(@SecurityRequirement(name = ApiDoc.CONSOLE_SESSION))
-    @APIResponse(responseCode = "200", description = "A browser's player page (hls.js, or native HLS in Safari).",
-            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "302", description = "The first segment is there: Location is the playlist.",
-            headers = @Header(name = "Location", description = "/hls_gateway/read/{nickname}/index.m3u8[?token=...]",
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "403", description = "The channel is protected and the token is missing, malformed, "
-            + "expired or for another channel (a page for browsers).", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "502", description = "FFmpeg could not read the source, or it stalled; the message is "
-            + "FFmpeg's last error line.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "503", description = "No FFmpeg is usable, HLS_MAX_TRANSCODERS already run, or a failed "
-            + "source waits to be restarted; Retry-After says when, where the gateway knows.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "504", description = "No segment came within HLS_START_TIMEOUT.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    public void watch(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname,
-                      @Parameter(description = "text/html (a browser) gets the player page instead of the redirect.")
+    public void watch(@PathParam("nickname") String nickname,
                       @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                      @Parameter(description = "hls: always redirect to the playlist, even for a browser.",
-                              schema = @Schema(type = SchemaType.STRING, enumeration = "hls"))
                       @QueryParam("format") String format,
-                      @Parameter(hidden = true) // documented as the playbackToken security scheme
                       @QueryParam("token") String token,
                       @Context HttpServletRequest request,
                       @Context UriInfo uri,

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -68,8 +67,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUser", summary = "Create a user",
             description = "A console and API user; role defaults to viewer. Admins.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "NewUser"),
-            examples = @ExampleObject(name = "viewer", ref = "NewViewer")))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "NewUser")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new user.",
             headers = @Header(name = "Location", description = "URL of the new user", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "User")))
@@ -92,8 +90,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateUser", summary = "Reset a user's password or enable/disable the account",
             description = "Changes password and/or enabled; other fields stay. Admins.")
-    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "UserChange"),
-            examples = @ExampleObject(name = "disable", ref = "DisableUser")))
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "UserChange")))
     @APIResponse(responseCode = "204", description = "Changed.")
     @APIResponse(responseCode = "400", description = "Not a JSON object, an unknown field, enabled not a boolean, "
             + "or a password that is too weak.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
