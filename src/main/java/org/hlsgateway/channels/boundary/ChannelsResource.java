@@ -21,6 +21,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
@@ -34,6 +44,7 @@ import org.hlsgateway.transcoding.control.Prober;
 /** The channels REST API: {@code /hls_gateway/api/channels}. */
 @Path("channels")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "channels", description = "Channels and their transcoders (HTTP Basic).")
 public class ChannelsResource {
 
     @Inject
@@ -52,6 +63,11 @@ public class ChannelsResource {
     UriInfo uri;
 
     @GET
+    @Operation(operationId = "listChannels", summary = "List the channels",
+            description = "Every channel with the live state of its transcoder, sorted by sortOrder. Any role.")
+    @APIResponse(responseCode = "200", description = "The channels.", content = @Content(mediaType = ApiDoc.JSON,
+            schema = @Schema(ref = "ChannelList")))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonArray list() {
         JsonArrayBuilder all = JsonBuilders.array();
         channels.all().forEach(c -> all.add(json(c)));
@@ -60,12 +76,31 @@ public class ChannelsResource {
 
     @GET
     @Path("{nickname}")
-    public JsonObject get(@PathParam("nickname") String nickname) {
+    @Operation(operationId = "getChannel", summary = "Get a channel with its live state",
+            description = "The stored settings (url with the password masked) and the transcoder's live state: "
+                    + "state, lastError, startedAt, uptimeSeconds, lastAccessAt, viewers and the input streams. Any role.")
+    @APIResponse(responseCode = "200", description = "The channel.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject get(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         return json(channels.get(nickname));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createChannel", summary = "Create a channel",
+            description = "Stores the channel; FFmpeg starts when the first player opens its watch URL. Admins.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new channel.",
+            headers = @Header(name = "Location", description = "URL of the new channel", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON object, or fields are refused: "
+            + "errors lists each field and why.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "409", description = "A channel with this nickname exists.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public Response create(JsonValue json) {
         JsonObject body = object(json);
         Channel created = channels.create(ChannelJson.read(requireBody(body), config.publicByDefault()));
@@ -76,7 +111,20 @@ public class ChannelsResource {
     @PUT
     @Path("{nickname}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(@PathParam("nickname") String nickname, JsonValue json) {
+    @Operation(operationId = "updateChannel", summary = "Replace a channel's settings",
+            description = "Fields left out take their defaults. A channel people watch restarts at once with the new "
+                    + "settings (its players keep their playlist); a renamed one stops. Admins.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ChannelInput")))
+    @APIResponse(responseCode = "200", description = "The channel as stored now.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON object, or fields are refused: "
+            + "errors lists each field and why.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "409", description = "The new nickname belongs to another channel.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject update(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname, JsonValue json) {
         JsonObject body = object(json);
         Channel changes = ChannelJson.read(requireBody(body), config.publicByDefault());
         if (changes.getNickname() == null) {
@@ -88,7 +136,18 @@ public class ChannelsResource {
     /** An absolute, signed watch URL that a player can open without logging in. */
     @GET
     @Path("{nickname}/playback-url")
-    public JsonObject playbackUrl(@PathParam("nickname") String nickname, @QueryParam("ttl") String ttl) {
+    @Operation(operationId = "getPlaybackUrl", summary = "A signed watch URL that opens without logging in",
+            description = "An absolute watch URL with a token that is valid for this channel until expiresAt. "
+                    + "Give it to a player or embed it; protected channels need it. Any role.")
+    @APIResponse(responseCode = "200", description = "The signed URL.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "SignedUrl")))
+    @APIResponse(responseCode = "400", description = ApiDoc.BAD_TTL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject playbackUrl(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname,
+                                  @Parameter(description = ApiDoc.TTL, example = "3600",
+                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
+                                  @QueryParam("ttl") String ttl) {
         long seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds())
                 .orElseThrow(() -> new InvalidChannelException("ttl", TokenTtl.RULE));
         Channel channel = channels.get(nickname);
@@ -104,7 +163,15 @@ public class ChannelsResource {
     /** Tests the source once: codecs and resolution, or FFmpeg's error line. Admins only. */
     @POST
     @Path("{nickname}/probe")
-    public JsonObject probe(@PathParam("nickname") String nickname) {
+    @Operation(operationId = "probeChannel", summary = "Test the channel's source once",
+            description = "Connects to the source once (or asks the running FFmpeg) and reports codecs and resolution, "
+                    + "or FFmpeg's error line. An unreachable source is still a 200 with reachable false. Admins.")
+    @APIResponse(responseCode = "200", description = "What FFmpeg found.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "ProbeResult")))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject probe(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         Prober.Result result = channels.probe(nickname);
         var json = JsonBuilders.object().add("reachable", result.reachable())
                 .add("summary", result.streams().summary());
@@ -117,7 +184,17 @@ public class ChannelsResource {
     /** Starts the channel's FFmpeg without waiting for a viewer (it stops again when nobody watches). */
     @POST
     @Path("{nickname}/start")
-    public Response start(@PathParam("nickname") String nickname) {
+    @Operation(operationId = "startChannel", summary = "Start the channel's FFmpeg now",
+            description = "Warms the channel without waiting for a viewer; answers at once, not at the first segment. "
+                    + "It still stops after the idle timeout when nobody watches. Admins.")
+    @APIResponse(responseCode = "202", description = "Starting; the channel with its live state.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "503", description = "No FFmpeg is usable, HLS_MAX_TRANSCODERS already run, or the "
+            + "failed source waits to be restarted (Retry-After says when, where known).", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response start(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         channels.start(nickname);
         return Response.accepted(json(channels.get(nickname))).build();
     }
@@ -125,14 +202,27 @@ public class ChannelsResource {
     /** Stops the channel's FFmpeg now; answers once it has exited. */
     @POST
     @Path("{nickname}/stop")
-    public JsonObject stop(@PathParam("nickname") String nickname) {
+    @Operation(operationId = "stopChannel", summary = "Stop the channel's FFmpeg now",
+            description = "Answers once FFmpeg has exited. Players reconnecting start it again. Admins.")
+    @APIResponse(responseCode = "200", description = "Stopped; the channel with its live state.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject stop(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         channels.stop(nickname);
         return json(channels.get(nickname));
     }
 
     @DELETE
     @Path("{nickname}")
-    public Response delete(@PathParam("nickname") String nickname) {
+    @Operation(operationId = "deleteChannel", summary = "Delete a channel",
+            description = "Stops a running FFmpeg first. Admins.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response delete(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         channels.delete(nickname);
         return Response.noContent().build();
     }

@@ -12,6 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
@@ -22,6 +30,7 @@ import org.hlsgateway.playback.control.TokenTtl;
  * {@code ttl} seconds; {@code /api/playlist-url} gives a playlist URL an IPTV app can load on its own.
  */
 @Path("")
+@Tag(name = "playlists", description = "M3U export for IPTV apps.")
 public class PlaylistResource {
 
     @Inject
@@ -36,7 +45,17 @@ public class PlaylistResource {
     @GET
     @Path("playlist.m3u")
     @Produces("audio/x-mpegurl")
-    public Response playlist(@QueryParam("ttl") String ttl, @QueryParam("group") String group) {
+    @Operation(operationId = "getSignedPlaylist", summary = "Every channel as an M3U with signed watch URLs",
+            description = "The extended M3U of /playlist.m3u with every channel, public or not, each URL signed for ttl "
+                    + "seconds. Any role.")
+    @APIResponse(responseCode = "200", description = "The playlist (no-store).",
+            content = @Content(mediaType = ApiDoc.M3U, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = ApiDoc.BAD_TTL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response playlist(@Parameter(description = ApiDoc.TTL, example = "86400",
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
+                             @QueryParam("ttl") String ttl,
+                             @Parameter(description = ApiDoc.GROUP) @QueryParam("group") String group) {
         OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
         if (seconds.isEmpty()) {
             return badTtl();
@@ -48,7 +67,17 @@ public class PlaylistResource {
     @GET
     @Path("playlist-url")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response playlistUrl(@QueryParam("ttl") String ttl, @QueryParam("group") String group) {
+    @Operation(operationId = "getPlaylistUrl", summary = "A playlist URL an IPTV app can load by itself",
+            description = "An absolute /playlist.m3u URL with a token valid for ttl seconds: it lists every channel "
+                    + "with signed watch URLs, without credentials. Any role.")
+    @APIResponse(responseCode = "200", description = "The signed playlist URL.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "SignedUrl")))
+    @APIResponse(responseCode = "400", description = ApiDoc.BAD_TTL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response playlistUrl(@Parameter(description = ApiDoc.TTL, example = "2592000",
+                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
+                                @QueryParam("ttl") String ttl,
+                                @Parameter(description = ApiDoc.GROUP) @QueryParam("group") String group) {
         OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
         if (seconds.isEmpty()) {
             return badTtl();

@@ -20,6 +20,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
@@ -28,8 +38,11 @@ import org.hlsgateway.security.entity.User;
 /** {@code /hls_gateway/api/users}: the console's user management for scripts (admins only, enforced by {@link UserService}). */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "users", description = "Console and API users (HTTP Basic, admins).")
 public class UsersResource {
 
+    static final String FORBIDDEN = "Your role may not manage users (it needs admin), the change would disable or "
+            + "delete your own account or the last enabled admin, or a cross-site request was refused.";
     private static final Set<String> FIELDS = Set.of("username", "password", "role", "enabled");
 
     @Inject
@@ -39,6 +52,11 @@ public class UsersResource {
     UriInfo uri;
 
     @GET
+    @Operation(operationId = "listUsers", summary = "List the users", description = "Admins.")
+    @APIResponse(responseCode = "200", description = "The users (never their password hashes).",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "UserList")))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonArray list() {
         JsonArrayBuilder all = JsonBuilders.array();
         users.all().forEach(u -> all.add(json(u)));
@@ -47,6 +65,18 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createUser", summary = "Create a user",
+            description = "A console and API user; role defaults to viewer. Admins.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "NewUser")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new user.",
+            headers = @Header(name = "Location", description = "URL of the new user", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, an unknown field, a user name or role that "
+            + "is not allowed, or a password that is too weak.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "409", description = "The user name is taken.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public Response create(JsonValue json) {
         JsonObject body = object(json);
         checkFields(body);
@@ -58,7 +88,17 @@ public class UsersResource {
     @PUT
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("username") String username, JsonValue json) {
+    @Operation(operationId = "updateUser", summary = "Reset a user's password or enable/disable the account",
+            description = "Changes password and/or enabled; other fields stay. Admins.")
+    @RequestBody(required = true, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "UserChange")))
+    @APIResponse(responseCode = "204", description = "Changed.")
+    @APIResponse(responseCode = "400", description = "Not a JSON object, an unknown field, enabled not a boolean, "
+            + "or a password that is too weak.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "404", description = "No user has this name.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response update(@Parameter(description = "The user name.", required = true, example = "alice") @PathParam("username") String username, JsonValue json) {
         JsonObject body = object(json);
         checkFields(body);
         if (body.containsKey("password")) {
@@ -76,7 +116,13 @@ public class UsersResource {
 
     @DELETE
     @Path("{username}")
-    public Response delete(@PathParam("username") String username) {
+    @Operation(operationId = "deleteUser", summary = "Delete a user",
+            description = "Not your own account, not the last enabled admin. Admins.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No user has this name.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public Response delete(@Parameter(description = "The user name.", required = true, example = "alice") @PathParam("username") String username) {
         users.delete(username);
         return Response.noContent().build();
     }

@@ -1,14 +1,23 @@
 package org.hlsgateway.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.OpenApiDocument;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -19,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** MicroProfile Health and Metrics answer, and the counters move when a channel starts. */
+/** MicroProfile Health and Metrics answer, the counters move when a channel starts, and the OpenAPI document is valid. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OperationsIT {
@@ -69,17 +78,55 @@ class OperationsIT {
         }
     }
 
+    /**
+     * The document an integrator generates a client from: valid OpenAPI 3 by swagger-parser, every
+     * operation (JAX-RS and servlet) with a summary and its real answers, Basic on the API, and
+     * paths that resolve against the server URL it names.
+     */
     @Test
-    void theOpenApiDocumentDescribesTheRestApi() throws Exception {
-        HttpResponse<String> openapi = gateway.get(server.resolve("openapi"));
+    void theOpenApiDocumentIsValidAndDescribesEveryOperation() throws Exception {
+        HttpResponse<String> served = gateway.get(server.resolve("openapi"));
+        assertEquals(200, served.statusCode());
 
-        assertEquals(200, openapi.statusCode());
-        String document = openapi.body();
-        assertTrue(document.contains("title: HLS Gateway"), document.substring(0, Math.min(300, document.length())));
-        assertTrue(document.contains("/hls_gateway"), "the server URL names the context root");
-        assertTrue(document.contains("  /api/channels:"));
-        assertTrue(document.contains("  /api/channels/{nickname}/playback-url:"));
-        assertTrue(document.contains("  /api/channels/import:"));
+        OpenApiDocument document = OpenApiDocument.parse(served.body());
+        assertEquals(List.of(), document.problems, "the validator's messages");
+        OpenAPI api = document.api;
+        assertTrue(api.getOpenapi().startsWith("3."), api.getOpenapi());
+        assertEquals("HLS Gateway", api.getInfo().getTitle());
+
+        List<String> expected = List.of("/api/channels", "/api/channels/{nickname}", "/api/channels/{nickname}/playback-url",
+                "/api/channels/{nickname}/probe", "/api/channels/{nickname}/start", "/api/channels/{nickname}/stop",
+                "/api/channels/import", "/api/users", "/api/users/{username}", "/api/playlist.m3u", "/api/playlist-url",
+                "/watch/{nickname}", "/read/{nickname}/index.m3u8", "/read/{nickname}/{segment}",
+                "/read/{nickname}/preview.jpg", "/playlist.m3u");
+        List<String> missingPaths = expected.stream().filter(p -> !api.getPaths().containsKey(p)).toList();
+        assertEquals(List.of(), missingPaths, "paths missing; the document has " + api.getPaths().keySet());
+        assertEquals(List.of(), document.faults());
+        assertEquals(21, document.operations(), "17 JAX-RS operations and 4 servlet ones");
+
+        Map<String, SecurityScheme> schemes = api.getComponents().getSecuritySchemes();
+        assertEquals(SecurityScheme.Type.HTTP, schemes.get("basic").getType());
+        assertEquals("basic", schemes.get("basic").getScheme());
+        assertEquals(SecurityScheme.Type.APIKEY, schemes.get("playbackToken").getType());
+        assertEquals(SecurityScheme.In.QUERY, schemes.get("playbackToken").getIn());
+        assertEquals("token", schemes.get("playbackToken").getName());
+        assertEquals(Set.of("status", "message", "errors"), api.getComponents().getSchemas().get("Error").getProperties().keySet());
+        assertEquals("#/components/schemas/Error", api.getPaths().get("/api/channels/{nickname}").getGet().getResponses()
+                .get("404").getContent().get("application/json").getSchema().get$ref());
+        assertTrue(String.valueOf(api.getComponents().getSchemas().get("ChannelInput").getExample()).contains("rtsp://"),
+                "a channel example");
+        assertNotNull(api.getPaths().get("/api/channels/import").getPost().getRequestBody().getContent().get("text/csv")
+                .getExamples().get("csv"), "a CSV import example");
+
+        // the server URL is relative; server URL + path must reach the operation on the host that served the document
+        String serverUrl = api.getServers().get(0).getUrl();
+        assertEquals("/hls_gateway", serverUrl);
+        for (String path : List.of("/api/channels", "/api/users", "/api/playlist-url", "/api/playlist.m3u", "/playlist.m3u")) {
+            URI target = server.resolve(serverUrl + path);
+            String relative = URI.create(deployment.toString()).relativize(target).toString();
+            assertFalse(relative.startsWith("http"), target + " is outside the deployment " + deployment);
+            assertEquals(200, gateway.get(relative).statusCode(), target.toString());
+        }
     }
 
     private static double metric(Gateway gateway, URI server, String name) throws Exception {
