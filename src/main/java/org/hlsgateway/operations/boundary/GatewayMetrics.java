@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
@@ -95,9 +97,17 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
         return registry.scrape();
     }
 
+    /**
+     * Read as an MBean attribute: WildFly's module class loader does not show a deployment
+     * {@code com.sun.management} (jdk.management), so the gauge cannot cast to its MXBean.
+     */
     static double openFiles() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
-                ? unix.getOpenFileDescriptorCount() : -1;
+        try {
+            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("java.lang:type=OperatingSystem"), "OpenFileDescriptorCount")).doubleValue();
+        } catch (JMException | ClassCastException e) {
+            return -1;
+        }
     }
 
     private Counter failureCounter(StartFailedException.Kind kind) {
