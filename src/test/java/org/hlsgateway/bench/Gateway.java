@@ -170,14 +170,13 @@ final class Gateway implements AutoCloseable {
         }
     }
 
-    /** A number from the server's /metrics (Prometheus text), or NaN. */
+    /** A number from the gateway's /hls_gateway/metrics (Prometheus text), or NaN. */
     double metric(String name) {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             for (String line : answer.body().split("\n")) {
-                if (line.startsWith(name + " ") || line.startsWith(name + "{")
-                        || line.startsWith("base_" + name + " ") || line.startsWith("base_" + name + "{")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
                     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }

@@ -146,12 +146,13 @@ public final class LoadTool {
         return s.toString();
     }
 
-    /** The gateway's {@code hls_transcoder_starts_total} (all channels) from the server's {@code /metrics}. */
+    /** The gateway's {@code hls_transcoder_starts_total} (all channels) from {@code /hls_gateway/metrics}. */
     public static double starts(Gateway admin, URI base) throws Exception {
-        String text = admin.get(base.resolve("/metrics")).body();
-        Matcher m = Pattern.compile("(?m)^hls_transcoder_starts_total\\{[^}]*mp_scope=\"application\"[^}]*\\} ([0-9.eE+-]+)$").matcher(text);
+        URI metrics = URI.create(withSlash(base.toString())).resolve("metrics");
+        String text = admin.get(metrics).body();
+        Matcher m = Pattern.compile("(?m)^hls_transcoder_starts_total ([0-9.eE+-]+)$").matcher(text);
         if (!m.find()) {
-            throw new IllegalStateException("hls_transcoder_starts_total is missing from /metrics");
+            throw new IllegalStateException("hls_transcoder_starts_total is missing from " + metrics);
         }
         return Double.parseDouble(m.group(1));
     }

@@ -1,41 +1,52 @@
 package org.hlsgateway.operations.boundary;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Histogram;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
 
 /**
- * MicroProfile Metrics (Prometheus format at the server's {@code /metrics}): running transcoders,
- * starts, failures by reason, time to first segment, bytes served, viewers per channel.
+ * The gateway's metrics in a Micrometer registry inside the WAR, so that they answer the same on every
+ * server ({@link MetricsServlet}, Prometheus text): running transcoders, starts, failures by reason,
+ * time to first segment (a histogram in seconds), bytes served, viewers per channel, threads, open files.
  */
 @ApplicationScoped
 public class GatewayMetrics implements TranscoderRegistry.Listener {
 
-    @Inject
-    MetricRegistry registry;
+    /** Bucket bounds of {@code hls_first_segment_seconds}: FFmpeg's first segment takes one to a few segment lengths. */
+    static final Duration[] FIRST_SEGMENT_BUCKETS = {Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(7),
+            Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Inject
     Transcoders transcoders;
 
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<StartFailedException.Kind, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> viewers = new ConcurrentHashMap<>();
     private Counter starts;
     private Counter bytesServed;
-    private Histogram firstSegment;
-    private final Map<String, Counter> failures = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> viewerGauges = new ConcurrentHashMap<>();
+    private Timer firstSegment;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
         // created at deployment, so that every metric exists before the first request
@@ -43,20 +54,17 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
 
     @PostConstruct
     void register() {
-        starts = registry.counter(Metadata.builder().withName("hls_transcoder_starts")
-                .withDescription("FFmpeg processes started").build());
-        bytesServed = registry.counter(Metadata.builder().withName("hls_served")
-                .withDescription("Bytes of playlists and segments served").withUnit(MetricUnits.BYTES).build());
-        firstSegment = registry.histogram(Metadata.builder().withName("hls_first_segment")
-                .withDescription("Time from starting FFmpeg to its first segment").withUnit(MetricUnits.MILLISECONDS).build());
-        registry.gauge(Metadata.builder().withName("hls_transcoders_running")
-                .withDescription("FFmpeg processes running now").build(), transcoders, Transcoders::runningCount);
-        registry.gauge(Metadata.builder().withName("hls_jvm_threads")
-                .withDescription("Live threads of the gateway's JVM").build(),
-                java.lang.management.ManagementFactory.getThreadMXBean(), java.lang.management.ThreadMXBean::getThreadCount);
-        registry.gauge(Metadata.builder().withName("hls_open_files")
-                .withDescription("Open file descriptors of the gateway's JVM (-1 where the OS does not tell)").build(),
-                this, GatewayMetrics::openFiles);
+        starts = Counter.builder("hls.transcoder.starts").description("FFmpeg processes started").register(registry);
+        bytesServed = Counter.builder("hls.served").baseUnit("bytes")
+                .description("Bytes of playlists and segments served").register(registry);
+        firstSegment = Timer.builder("hls.first.segment").description("Time from starting FFmpeg to its first segment")
+                .serviceLevelObjectives(FIRST_SEGMENT_BUCKETS).register(registry);
+        Gauge.builder("hls.transcoders.running", transcoders, Transcoders::runningCount)
+                .description("FFmpeg processes running now").register(registry);
+        Gauge.builder("hls.jvm.threads", THREADS, ThreadMXBean::getThreadCount)
+                .description("Live threads of the gateway's JVM").register(registry);
+        Gauge.builder("hls.open.files", GatewayMetrics::openFiles)
+                .description("Open file descriptors of the gateway's JVM (-1 where the OS does not tell)").register(registry);
         for (StartFailedException.Kind kind : StartFailedException.Kind.values()) {
             failureCounter(kind);
         }
@@ -65,35 +73,46 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
 
     @Override
     public void started(String nickname) {
-        starts.inc();
-        if (viewerGauges.putIfAbsent(nickname, Boolean.TRUE) == null) {
-            registry.gauge(Metadata.builder().withName("hls_viewers").withDescription("Distinct clients in the idle window")
-                    .build(), transcoders, t -> t.viewers(nickname), new Tag("channel", nickname));
-        }
+        starts.increment();
+        viewers.computeIfAbsent(nickname, n -> Gauge.builder("hls.viewers", transcoders, t -> t.viewers(n))
+                .tag("channel", n).description("Distinct clients in the idle window").register(registry));
     }
 
     @Override
     public void firstSegment(String nickname, long millis) {
-        firstSegment.update(millis);
+        firstSegment.record(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void failed(String nickname, StartFailedException.Kind kind) {
-        failureCounter(kind).inc();
-    }
-
-    long openFiles() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+        failureCounter(kind).increment();
     }
 
     public void served(long bytes) {
-        bytesServed.inc(bytes);
+        bytesServed.increment(bytes);
+    }
+
+    /** Every metric in the Prometheus text format 0.0.4. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /**
+     * Read as an MBean attribute: WildFly's module class loader does not show a deployment
+     * {@code com.sun.management} (jdk.management), so the gauge cannot cast to its MXBean.
+     */
+    static double openFiles() {
+        try {
+            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("java.lang:type=OperatingSystem"), "OpenFileDescriptorCount")).doubleValue();
+        } catch (JMException | ClassCastException e) {
+            return -1;
+        }
     }
 
     private Counter failureCounter(StartFailedException.Kind kind) {
-        return failures.computeIfAbsent(kind.name(), k -> registry.counter(Metadata.builder()
-                .withName("hls_transcoder_failures").withDescription("Failed or timed-out starts and crashes").build(),
-                new Tag("reason", kind.name().toLowerCase(Locale.ROOT))));
+        return failures.computeIfAbsent(kind, k -> Counter.builder("hls.transcoder.failures")
+                .tag("reason", k.name().toLowerCase(Locale.ROOT))
+                .description("Failed or timed-out starts and crashes").register(registry));
     }
 }

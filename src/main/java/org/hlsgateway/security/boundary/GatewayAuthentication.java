@@ -12,13 +12,10 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
 
 /**
@@ -102,26 +99,27 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(result);
             }
             Object locked = request.getAttribute(LOCKED_SECONDS);
-            return unauthorized(response, locked != null
+            return unauthorized(request, response, context, locked != null
                     ? "too many failed logins: try again in " + locked + " s"
                     : "wrong user name or password");
         }
         if (context.isProtected()) {
-            return unauthorized(response, "log in with HTTP Basic (the console's user name and password)");
+            return unauthorized(request, response, context, "log in with HTTP Basic (the console's user name and password)");
         }
         return context.doNothing();
     }
 
-    /** 401 with a JSON message and a Basic challenge: API clients never get a login page. */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        try {
-            response.setHeader("WWW-Authenticate", REALM);
-            ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
-            response.flushBuffer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+    /**
+     * 401 with a Basic challenge and a JSON message: API clients never get a login page. The server sends
+     * the 401 ({@code sendError}) and {@link UnauthorizedServlet}, web.xml's error page for 401, writes the
+     * message. A body written here would be thrown away by that {@code sendError}, or, once flushed, make
+     * WildFly log {@code UT010019: Response already commited} with a stack trace for every refused login.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context, String message) {
+        response.setHeader("WWW-Authenticate", REALM);
+        request.setAttribute(UnauthorizedServlet.MESSAGE, message);
+        return context.responseUnauthorized();
     }
 
     /** Validates unless the account or client is locked; null when locked. */

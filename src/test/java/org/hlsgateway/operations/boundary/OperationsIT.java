@@ -7,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.OpenApiDocument;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** MicroProfile Health and Metrics answer, the counters move when a channel starts, and the OpenAPI document is valid. */
+/** MicroProfile Health and the gateway's metrics answer, the counters move when a channel starts, and the OpenAPI document is valid. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OperationsIT {
@@ -54,27 +56,55 @@ class OperationsIT {
     @Test
     void healthIsUpAndMetricsCountStartsFirstSegmentsAndBytes() throws Exception {
 
-        HttpResponse<String> live = gateway.get(server.resolve("health/live"));
-        HttpResponse<String> ready = gateway.get(server.resolve("health/ready"));
+        HttpResponse<String> live = gateway.get(Metrics.health(server).resolve("live"));
+        HttpResponse<String> ready = gateway.get(Metrics.health(server).resolve("ready"));
         assertEquals(200, live.statusCode(), live.body());
         assertEquals(200, ready.statusCode(), ready.body());
         JsonObject readiness = Gateway.json(ready.body());
         assertEquals("UP", readiness.getString("status"));
 
-        double startsBefore = metric(gateway, server, "hls_transcoder_starts_total");
-        double firstSegmentsBefore = metric(gateway, server, "hls_first_segment_seconds_count");
-        double bytesBefore = metric(gateway, server, "hls_served_bytes_total");
+        double startsBefore = Metrics.value(gateway, "hls_transcoder_starts_total");
+        double firstSegmentsBefore = Metrics.value(gateway, "hls_first_segment_seconds_count");
+        double bytesBefore = Metrics.value(gateway, "hls_served_bytes_total");
         try (RtspCamera camera = RtspCamera.start()) {
             gateway.createChannel("metrics1", camera.url(), null);
             HttpResponse<String> watch = gateway.get("watch/metrics1");
             assertEquals(302, watch.statusCode());
             assertEquals(200, gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow())).statusCode());
 
-            assertEquals(startsBefore + 1, metric(gateway, server, "hls_transcoder_starts_total"));
-            assertEquals(firstSegmentsBefore + 1, metric(gateway, server, "hls_first_segment_seconds_count"));
-            assertTrue(metric(gateway, server, "hls_served_bytes_total") > bytesBefore);
-            assertTrue(metric(gateway, server, "hls_transcoders_running") >= 1);
-            assertTrue(gateway.get(server.resolve("metrics")).body().contains("hls_viewers{channel=\"metrics1\""));
+            String text = Metrics.text(gateway);
+            assertEquals(startsBefore + 1, Metrics.value(text, "hls_transcoder_starts_total"));
+            assertEquals(firstSegmentsBefore + 1, Metrics.value(text, "hls_first_segment_seconds_count"));
+            double seconds = Metrics.value(text, "hls_first_segment_seconds_sum");
+            assertTrue(seconds > 0 && seconds < 60 * (firstSegmentsBefore + 1), "the sum is in seconds: " + seconds);
+            assertEquals(firstSegmentsBefore + 1, Metrics.value(text, "hls_first_segment_seconds_bucket{le=\"+Inf\"}"));
+            assertTrue(Metrics.value(text, "hls_served_bytes_total") > bytesBefore);
+            assertTrue(Metrics.value(text, "hls_transcoders_running") >= 1);
+            assertTrue(Metrics.value(text, "hls_viewers{channel=\"metrics1\"}") >= 1);
+            assertEquals(0, Metrics.value(text, "hls_transcoder_failures_total{reason=\"timeout\"}"));
+            assertTrue(Metrics.value(text, "hls_jvm_threads") > 10);
+            assertTrue(Metrics.value(text, "hls_open_files") > 10);
+        }
+    }
+
+    /** Prometheus' own linter finds nothing in the gateway's lines (names, units, _total, HELP, TYPE). */
+    @Test
+    void promtoolFindsNothingToComplainAbout() throws Exception {
+        try (RtspCamera camera = RtspCamera.start()) {
+            gateway.createChannel("metrics2", camera.url(), null);
+            assertEquals(302, gateway.get("watch/metrics2").statusCode()); // a viewer gauge and a first segment
+            List<String> lines = Metrics.gatewayLines(Metrics.text(gateway));
+            assertTrue(lines.contains("# TYPE hls_first_segment_seconds histogram"), String.join("\n", lines));
+
+            Process promtool = new ProcessBuilder(System.getProperty("hls.promtool", "/usr/bin/promtool"), "check", "metrics")
+                    .redirectErrorStream(true).start();
+            try (var in = promtool.getOutputStream()) {
+                in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String complaints = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool hangs");
+            assertEquals("", complaints.strip(), "promtool check metrics");
+            assertEquals(0, promtool.exitValue(), "promtool check metrics");
         }
     }
 
@@ -127,9 +157,5 @@ class OperationsIT {
             assertFalse(relative.startsWith("http"), target + " is outside the deployment " + deployment);
             assertEquals(200, gateway.get(relative).statusCode(), target.toString());
         }
-    }
-
-    private static double metric(Gateway gateway, URI server, String name) throws Exception {
-        return org.hlsgateway.testsupport.Metrics.value(gateway, server, name);
     }
 }

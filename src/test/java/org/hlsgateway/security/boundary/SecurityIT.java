@@ -13,6 +13,7 @@ import org.hlsgateway.testsupport.ConsoleSession;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
+import org.hlsgateway.testsupport.ServerLog;
 import org.hlsgateway.testsupport.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -70,6 +71,7 @@ class SecurityIT {
 
     @Test
     void theApiAnswers401WithoutOrWithWrongCredentialsAndNeverALoginPage() throws Exception {
+        ServerLog log = ServerLog.fromHere();
         HttpResponse<String> none = admin.anonymous().get("api/channels");
         HttpResponse<String> wrong = admin.as("admin", "not-the-password").get("api/channels");
         HttpResponse<String> right = admin.get("api/channels");
@@ -79,7 +81,9 @@ class SecurityIT {
         assertFalse(Gateway.json(none.body()).getString("message").isBlank());
         assertFalse(none.body().contains("<html"), "no login page for the API");
         assertEquals(401, wrong.statusCode());
+        assertEquals("wrong user name or password", Gateway.json(wrong.body()).getString("message"));
         assertEquals(200, right.statusCode());
+        assertEquals(List.of(), log.errorsSince(), "a refused login is no server error");
     }
 
     @Test

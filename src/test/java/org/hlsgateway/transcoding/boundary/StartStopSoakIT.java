@@ -3,7 +3,6 @@ package org.hlsgateway.transcoding.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -39,7 +38,6 @@ class StartStopSoakIT {
     URL deployment;
 
     Gateway gateway;
-    URI server;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -49,7 +47,6 @@ class StartStopSoakIT {
     @BeforeEach
     void connect() {
         gateway = new Gateway(deployment);
-        server = URI.create(deployment.toString()).resolve("/");
     }
 
     /** Name prefixes of the threads the gateway starts itself. */
@@ -80,8 +77,8 @@ class StartStopSoakIT {
                 Thread.sleep(1_000);
                 long pid = ProcessSampler.listeningOn(deployment.getPort()).orElseThrow();
                 Map<String, Integer> censusBefore = ThreadCensus.of(pid);
-                double threadsBefore = Metrics.value(gateway, server, "hls_jvm_threads");
-                double filesBefore = Metrics.value(gateway, server, "hls_open_files");
+                double threadsBefore = Metrics.value(gateway, "hls_jvm_threads");
+                double filesBefore = Metrics.value(gateway, "hls_open_files");
 
                 for (int i = 0; i < CYCLES; i++) {
                     cycle();
@@ -89,8 +86,8 @@ class StartStopSoakIT {
 
                 assertTrue(FfmpegProcesses.awaitNone("soak", 5_000), "every FFmpeg is reaped");
                 Thread.sleep(2_000);
-                double threadsAfter = Metrics.value(gateway, server, "hls_jvm_threads");
-                double filesAfter = Metrics.value(gateway, server, "hls_open_files");
+                double threadsAfter = Metrics.value(gateway, "hls_jvm_threads");
+                double filesAfter = Metrics.value(gateway, "hls_open_files");
                 Map<String, Integer> censusAfter = ThreadCensus.of(pid);
                 String changed = ThreadCensus.diff(censusBefore, censusAfter);
                 System.out.printf("soak: %d cycles; threads %.0f -> %.0f; open files %.0f -> %.0f; changed %s%n",
