@@ -33,9 +33,12 @@ fi
 # of the WAR before the new one and fail the post-boot commands that create the pool again.
 rm -rf "$HLS_DATA_DIR/payara"
 
-# The serial collector: a few hundred MB of heap need no parallel GC threads, and the JVM idles in
-# less memory than with G1 (README, Performance). HLS_JAVA_OPTS comes after it and wins.
-exec java -XX:+UseSerialGC ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
+# The serial collector unless HLS_JAVA_OPTS picks one: a few hundred MB of heap need no parallel GC
+# threads, and the JVM idles in less memory than with G1 (README, Performance).
+gc=(-XX:+UseSerialGC)
+if [[ " ${HLS_JAVA_OPTS:-} " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then gc=(); fi
+
+exec java "${gc[@]}" ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
   -jar "$target/payara-micro.jar" \
   --deploy "$target/hls_gateway.war" \
   --port "$HLS_PORT" \
