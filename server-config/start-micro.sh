@@ -26,9 +26,20 @@ if [ -n "${HLS_DB_URL:-}" ]; then
   database=(--addLibs "$target/postgresql.jar" --postbootcommandfile "$here/post-boot-commands-postgresql.asadmin")
 fi
 
-exec java ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
+# Payara's runtime directory (its unpacked server, domain.xml and the deployed WAR) lives under
+# HLS_DATA_DIR, not in /tmp, and is made afresh at each start: a kept one would deploy its old copy
+# of the WAR before the new one and fail the post-boot commands that create the pool again.
+rm -rf "$HLS_DATA_DIR/payara"
+
+# The serial collector unless HLS_JAVA_OPTS picks one: a few hundred MB of heap need no parallel GC
+# threads, and the JVM idles in less memory than with G1 (README, Performance).
+gc=(-XX:+UseSerialGC)
+if [[ " ${HLS_JAVA_OPTS:-} " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then gc=(); fi
+
+exec java "${gc[@]}" ${HLS_JAVA_OPTS:-} -Dhls.data.dir="$HLS_DATA_DIR" \
   -jar "$target/payara-micro.jar" \
   --deploy "$target/hls_gateway.war" \
   --port "$HLS_PORT" \
   --nohazelcast \
+  --rootdir "$HLS_DATA_DIR/payara" \
   "${database[@]}"

@@ -41,6 +41,7 @@ public final class MicroServer implements AutoCloseable {
                 "-jar", System.getProperty("hls.micro.jar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("hls.war", "target/hls_gateway.war"),
                 "--port", Integer.toString(port), "--nohazelcast",
+                "--rootdir", payaraRoot(dataDir).toString(),
                 "--postbootcommandfile", System.getProperty("hls.server.config", "server-config")
                         + "/post-boot-commands.asadmin"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -59,6 +60,19 @@ public final class MicroServer implements AutoCloseable {
         MicroServer server = new MicroServer(builder.start(), port, log);
         server.awaitReady(Duration.ofSeconds(240));
         return server;
+    }
+
+    /** Payara's runtime directory under the data dir, cleared first as start-micro.sh does (a kept one redeploys the old WAR). */
+    private static Path payaraRoot(Path dataDir) throws IOException {
+        Path root = dataDir.resolve("payara");
+        if (Files.exists(root)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return root;
     }
 
     private void awaitReady(Duration timeout) throws Exception {

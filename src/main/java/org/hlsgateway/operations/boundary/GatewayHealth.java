@@ -1,6 +1,8 @@
 package org.hlsgateway.operations.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,7 +12,13 @@ import org.eclipse.microprofile.health.Readiness;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 
-/** MicroProfile Health at the server's {@code /health/live} and {@code /health/ready}. */
+/**
+ * MicroProfile Health at the server's {@code /health/live} and {@code /health/ready}. Payara answers
+ * them while the application is still starting; until the application scope is initialized (the
+ * start-up singletons are up and the web module serves) the checks do not call into the
+ * transcoders, which would throw "Attempt to invoke when container is in Initializing" and log a
+ * stack trace per poll.
+ */
 public final class GatewayHealth {
 
     private GatewayHealth() {
@@ -24,10 +32,16 @@ public final class GatewayHealth {
         @Inject
         Transcoders transcoders;
 
+        private volatile boolean started;
+
+        void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+            started = true;
+        }
+
         @Override
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("hls-gateway").up()
-                    .withData("runningTranscoders", transcoders.runningCount()).build();
+                    .withData("runningTranscoders", started ? transcoders.runningCount() : 0).build();
         }
     }
 
@@ -42,8 +56,17 @@ public final class GatewayHealth {
         @Inject
         ChannelService channels;
 
+        private volatile boolean started;
+
+        void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+            started = true;
+        }
+
         @Override
         public HealthCheckResponse call() {
+            if (!started) {
+                return HealthCheckResponse.named("hls-gateway-ready").down().withData("starting", true).build();
+            }
             boolean ffmpeg = transcoders.ffmpegAvailable();
             boolean workDir;
             try {
