@@ -58,7 +58,19 @@ public class MicroStarts implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
-        builder.observer(Observer.class);
+        // only where Arquillian starts Payara Micro: the WildFly pass has no Payara connector
+        if (onClassPath("fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer")) {
+            builder.observer(Observer.class);
+        }
+    }
+
+    private static boolean onClassPath(String name) {
+        try {
+            Class.forName(name, false, MicroStarts.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     public static class Observer {
