@@ -3,6 +3,7 @@ package org.hlsgateway.api;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ForbiddenException;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.control.UnknownChannelException;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.transcoding.control.StartFailedException;
 
@@ -57,8 +59,16 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return ErrorResponses.of(status, status.getReasonPhrase());
         }
+        if (databaseUnavailable(thrown)) {
+            return DatabaseAnswers.unavailable(); // logged once per outage by DatabaseStatus, not per request
+        }
         LOG.log(Level.SEVERE, "unexpected error", thrown);
         return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    /** A lost connection, however wrapped (the EJB container, JPA, the pool, the driver); counted and noted. */
+    private static boolean databaseUnavailable(Throwable thrown) {
+        return CDI.current().select(DatabaseStatus.class).get().unavailable(thrown);
     }
 
     private static boolean isAccessDenied(Throwable e) {

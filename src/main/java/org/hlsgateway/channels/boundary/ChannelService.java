@@ -3,6 +3,7 @@ package org.hlsgateway.channels.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.hlsgateway.database.boundary.DatabaseOutages;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
 import org.hlsgateway.channels.control.SourceUrl;
@@ -24,6 +26,7 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /** Stores channels. The only class that talks to the database about them. */
 @Stateless
+@Interceptors(DatabaseOutages.class) // a lost connection: 503, logged once, no stack trace per call
 @RolesAllowed(Role.ADMIN_NAME)
 public class ChannelService {
 
@@ -125,5 +128,6 @@ public class ChannelService {
         Channel stored = get(nickname);
         transcoders.stopAndWait(nickname);
         em.remove(stored);
+        em.flush(); // a lost connection fails here, inside the bean, not in the container's commit
     }
 }

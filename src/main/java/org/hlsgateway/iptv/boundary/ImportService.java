@@ -2,6 +2,7 @@ package org.hlsgateway.iptv.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.hlsgateway.database.boundary.DatabaseOutages;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.iptv.control.ImportLine;
@@ -21,6 +23,7 @@ import org.hlsgateway.transcoding.boundary.Transcoders;
 
 /** Batch import of channels: plans every line, then applies all of them in one transaction (or none). */
 @Stateless
+@Interceptors(DatabaseOutages.class) // a lost connection: 503, logged once, no stack trace per call
 @RolesAllowed(Role.ADMIN_NAME)
 public class ImportService {
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hlsgateway.database.control.DatabaseUnavailableException;
 import org.hlsgateway.iptv.control.CsvImport;
 import org.hlsgateway.iptv.control.ImportLine;
 import org.hlsgateway.iptv.control.ImportProgress;
@@ -99,6 +100,10 @@ public class ImportView implements Serializable {
         try {
             result = done.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof DatabaseUnavailableException) {
+                error("nothing was imported: " + DatabaseUnavailableException.MESSAGE); // logged once by DatabaseStatus
+                return;
+            }
             LOG.log(Level.WARNING, "import failed", e.getCause());
             error("the import failed and stored nothing: " + e.getCause().getClass().getSimpleName());
             return;

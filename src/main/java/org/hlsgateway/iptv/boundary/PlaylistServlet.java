@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.hlsgateway.api.DatabaseAnswers;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 
 /**
@@ -31,6 +33,9 @@ public class PlaylistServlet extends HttpServlet {
     @Inject
     transient GatewayConfig config;
 
+    @Inject
+    transient DatabaseStatus database;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");
@@ -51,7 +56,16 @@ public class PlaylistServlet extends HttpServlet {
         } else {
             expiresAt = -1;
         }
-        byte[] body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+        byte[] body;
+        try {
+            body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            if (!database.unavailable(e)) {
+                throw e;
+            }
+            DatabaseAnswers.write(response); // the channel list lives in the database
+            return;
+        }
         response.setContentType("audio/x-mpegurl;charset=utf-8");
         response.setHeader("Content-Disposition", "inline; filename=\"hls-gateway.m3u\"");
         response.setHeader("Cache-Control", "no-store");

@@ -1,6 +1,7 @@
 package org.hlsgateway.operations.boundary;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
@@ -40,6 +42,9 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
 
     @Inject
     Transcoders transcoders;
+
+    @Inject
+    DatabaseStatus database;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<StartFailedException.Kind, Counter> failures = new ConcurrentHashMap<>();
@@ -65,6 +70,8 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
                 .description("Live threads of the gateway's JVM").register(registry);
         Gauge.builder("hls.open.files", GatewayMetrics::openFiles)
                 .description("Open file descriptors of the gateway's JVM (-1 where the OS does not tell)").register(registry);
+        FunctionCounter.builder("hls.database.errors", database, DatabaseStatus::errors)
+                .description("Requests that found the database unavailable").register(registry);
         for (StartFailedException.Kind kind : StartFailedException.Kind.values()) {
             failureCounter(kind);
         }

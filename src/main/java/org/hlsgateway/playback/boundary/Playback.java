@@ -22,6 +22,8 @@ import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.database.boundary.DatabaseStatus;
+import org.hlsgateway.playback.control.LastKnownChannels;
 import org.hlsgateway.playback.control.PlaybackToken;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
@@ -47,6 +49,9 @@ public class Playback {
     @Inject
     PlaybackAccess access;
 
+    @Inject
+    DatabaseStatus database;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -57,6 +62,7 @@ public class Playback {
      */
     private ExecutorService responder;
     private TranscoderRegistry registry;
+    private final LastKnownChannels lastKnown = new LastKnownChannels();
 
     @PostConstruct
     void start() {
@@ -74,13 +80,32 @@ public class Playback {
         responder.shutdown();
     }
 
-    /** What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when unknown. */
+    /**
+     * What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when
+     * unknown. While the database is unavailable, the settings last read for it (a channel watched since the
+     * start); a channel never read since the start throws {@code DatabaseUnavailableException} (503).
+     */
     public Optional<TranscodeSpec> spec(String nickname) {
         Optional<TranscoderHandle> running = registry.running(nickname);
         if (running.isPresent()) {
             return Optional.of(running.get().spec());
         }
-        return ChannelValidator.isNickname(nickname) ? channels.find(nickname).map(TranscodeSpec::of) : Optional.empty();
+        if (!ChannelValidator.isNickname(nickname)) {
+            return Optional.empty();
+        }
+        Optional<TranscodeSpec> stored;
+        try {
+            stored = channels.find(nickname).map(TranscodeSpec::of);
+        } catch (RuntimeException e) {
+            Optional<TranscodeSpec> last = lastKnown.last(nickname);
+            if (database.unavailable(e) && last.isPresent()) {
+                return last;
+            }
+            throw e;
+        }
+        lastKnown.read(nickname, stored);
+        database.reachable();
+        return stored;
     }
 
     /** Null when the request may watch; otherwise the 403 answer that says why not. */

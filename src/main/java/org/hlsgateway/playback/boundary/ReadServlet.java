@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hlsgateway.api.DatabaseAnswers;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.ServletAnswers;
 import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.channels.control.ChannelValidator;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
@@ -65,6 +67,9 @@ public class ReadServlet extends HttpServlet {
     @Inject
     transient GatewayMetrics metrics;
 
+    @Inject
+    transient DatabaseStatus database;
+
     private transient TranscoderRegistry registry;
     private String allowOrigin;
 
@@ -98,11 +103,18 @@ public class ReadServlet extends HttpServlet {
         try {
             super.service(request, response);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "serving " + request.getRequestURI(), e);
+            boolean noDatabase = database.unavailable(e); // a cold channel never read since the start
+            if (!noDatabase) {
+                LOG.log(Level.SEVERE, "serving " + request.getRequestURI(), e);
+            }
             if (!response.isCommitted()) {
                 response.reset();
                 cors(response);
-                ErrorResponses.write(response, 500, "internal error; the server log has the details");
+                if (noDatabase) {
+                    DatabaseAnswers.write(response);
+                } else {
+                    ErrorResponses.write(response, 500, "internal error; the server log has the details");
+                }
             }
         }
     }

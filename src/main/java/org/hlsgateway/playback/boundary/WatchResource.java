@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
@@ -47,6 +48,9 @@ public class WatchResource {
 
     @Inject
     Transcoders transcoders;
+
+    @Inject
+    DatabaseStatus database;
 
     @GET
     public void watch(@PathParam("nickname") String nickname,
@@ -84,14 +88,23 @@ public class WatchResource {
     }
 
     private Response playerPage(String nickname, String token, HttpServletRequest request) {
-        Optional<Channel> channel = channels.find(nickname);
-        if (channel.isEmpty()) {
-            return Playback.unknown(nickname);
+        String title;
+        try {
+            Optional<Channel> channel = channels.find(nickname);
+            if (channel.isEmpty()) {
+                return Playback.unknown(nickname);
+            }
+            title = channel.get().getName();
+        } catch (RuntimeException e) {
+            if (!database.unavailable(e)) {
+                throw e;
+            }
+            title = nickname; // the channel is known (its spec was found): its page plays without the database
         }
         String context = request.getContextPath();
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, channel.get().getName(), source);
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();

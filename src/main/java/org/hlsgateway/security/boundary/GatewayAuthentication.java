@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.database.boundary.DatabaseStatus;
+import org.hlsgateway.database.control.DatabaseUnavailableException;
 
 /**
  * The gateway's one authentication mechanism (Jakarta Security): a login form with a session
@@ -26,6 +28,8 @@ import org.hlsgateway.config.GatewayConfig;
 public class GatewayAuthentication implements HttpAuthenticationMechanism {
 
     public static final String LOCKED_SECONDS = "hls.login.lockedSeconds";
+    /** Set on the request when a login could not be checked because the database is unavailable. */
+    public static final String DATABASE_UNAVAILABLE = "hls.login.databaseUnavailable";
     static final String SESSION_CALLER = "hls.caller";
     static final String SESSION_GROUPS = "hls.groups";
     private static final String REALM = "Basic realm=\"HLS Gateway\", charset=\"UTF-8\"";
@@ -38,6 +42,9 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    DatabaseStatus database;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -98,6 +105,9 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
             if (result != null && result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
+            if (request.getAttribute(DATABASE_UNAVAILABLE) != null) {
+                return unavailable(response);
+            }
             Object locked = request.getAttribute(LOCKED_SECONDS);
             return unauthorized(request, response, context, locked != null
                     ? "too many failed logins: try again in " + locked + " s"
@@ -122,7 +132,24 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
         return context.responseUnauthorized();
     }
 
-    /** Validates unless the account or client is locked; null when locked. */
+    /**
+     * 503 with {@code Retry-After}: the users live in the database, so no login can be checked while it is
+     * away. The server sends it ({@code sendError}, as for 401) and {@link UnavailableServlet} writes the message.
+     */
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailableException.RETRY_AFTER_SECONDS));
+        try {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * Validates unless the account or client is locked; null when locked, or when the database is
+     * unavailable (then {@link #DATABASE_UNAVAILABLE} is set and no failure is counted against the user).
+     */
     private CredentialValidationResult check(UsernamePasswordCredential login, HttpServletRequest request) {
         String client = request.getRemoteAddr();
         long locked = guard.secondsLocked(login.getCaller(), client);
@@ -130,7 +157,16 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(LOCKED_SECONDS, locked);
             return null;
         }
-        CredentialValidationResult result = identities.validate(login);
+        CredentialValidationResult result;
+        try {
+            result = identities.validate(login);
+        } catch (RuntimeException e) {
+            if (!database.unavailable(e)) {
+                throw e;
+            }
+            request.setAttribute(DATABASE_UNAVAILABLE, Boolean.TRUE);
+            return null;
+        }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             guard.succeeded(login.getCaller(), client);
         } else {

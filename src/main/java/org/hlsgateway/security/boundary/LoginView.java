@@ -42,12 +42,15 @@ public class LoginView {
             case SEND_CONTINUE -> faces.responseComplete();
             default -> {
                 Object locked = request.getAttribute(GatewayAuthentication.LOCKED_SECONDS);
-                String message = locked != null
+                boolean noDatabase = request.getAttribute(GatewayAuthentication.DATABASE_UNAVAILABLE) != null;
+                String message = noDatabase ? "The database is unavailable; try again in a few seconds."
+                        : locked != null
                         ? "Too many failed logins: try again in " + locked + " s."
                         : "Wrong user name or password.";
                 faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
                 if (!faces.getResponseComplete()) {
-                    ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    ((HttpServletResponse) external.getResponse()).setStatus(noDatabase
+                            ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_UNAUTHORIZED);
                 }
             }
         }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.hlsgateway.database.boundary.DatabaseOutages;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
 
 /** Users and their passwords. Managing users is for admins; everyone may change their own password. */
 @Stateless
+@Interceptors(DatabaseOutages.class) // a lost connection: 503, logged once, no stack trace per call
 @RolesAllowed(Role.ADMIN_NAME)
 public class UserService {
 

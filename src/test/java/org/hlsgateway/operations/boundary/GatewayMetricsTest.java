@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
@@ -36,6 +37,7 @@ class GatewayMetricsTest {
                 // no registry without a container
             }
         };
+        metrics.database = new DatabaseStatus();
         metrics.register();
     }
 
@@ -65,6 +67,7 @@ class GatewayMetricsTest {
         assertEquals(1500, value(text, "hls_served_bytes_total"));
         assertEquals(1, value(text, "hls_transcoder_failures_total{reason=\"timeout\"}"));
         assertEquals(0, value(text, "hls_transcoder_failures_total{reason=\"busy\"}"), "every reason exists before it happens");
+        assertEquals(0, value(text, "hls_database_errors_total"), "exists before the first database error");
         assertEquals(2, value(text, "hls_transcoders_running"));
         assertEquals(3, value(text, "hls_viewers{channel=\"cam1\"}"));
         assertTrue(value(text, "hls_jvm_threads") > 1);
@@ -77,5 +80,14 @@ class GatewayMetricsTest {
             throw new AssertionError(series + " is missing from\n" + text);
         }
         return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void databaseErrorsAreCountedOncePerLostConnectionAndNotForOtherErrors() {
+        metrics.database.unavailable(new java.sql.SQLTransientConnectionException("gone"));
+        metrics.database.unavailable(new java.sql.SQLException("duplicate key", "23505"));
+        metrics.database.unavailable(new org.hlsgateway.database.control.DatabaseUnavailableException(
+                new java.sql.SQLTransientConnectionException("already counted where it was met")));
+        assertEquals(1, value(metrics.scrape(), "hls_database_errors_total"));
     }
 }
