@@ -33,6 +33,13 @@ public final class MicroServer implements AutoCloseable {
 
     /** @param env variables to set on top of this JVM's (without its {@code HLS_*}); a null value unsets one */
     public static MicroServer start(Path dataDir, Path workDir, Map<String, String> env) throws Exception {
+        return start(dataDir, workDir, env, List.of("--postbootcommandfile",
+                System.getProperty("hls.server.config", "server-config") + "/post-boot-commands.asadmin"));
+    }
+
+    /** The same on another database: {@code databaseOptions} replace the H2 post-boot commands (e.g. PostgreSQL's driver and pool). */
+    public static MicroServer start(Path dataDir, Path workDir, Map<String, String> env, List<String> databaseOptions)
+            throws Exception {
         int port = RtspCamera.freePort();
         Path log = Files.createDirectories(dataDir).resolve("micro-" + System.currentTimeMillis() + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -41,9 +48,8 @@ public final class MicroServer implements AutoCloseable {
                 "-jar", System.getProperty("hls.micro.jar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("hls.war", "target/hls_gateway.war"),
                 "--port", Integer.toString(port), "--nohazelcast",
-                "--rootdir", payaraRoot(dataDir).toString(),
-                "--postbootcommandfile", System.getProperty("hls.server.config", "server-config")
-                        + "/post-boot-commands.asadmin"));
+                "--rootdir", payaraRoot(dataDir).toString()));
+        command.addAll(databaseOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("HLS_"));
         builder.environment().put("HLS_DATA_DIR", dataDir.toString());

@@ -28,12 +28,32 @@ public class DatabaseProbe {
     private static volatile DataSource dataSource;
 
     public boolean answers() {
-        try (Connection connection = dataSource().getConnection()) {
+        try (Connection connection = direct(dataSource()).getConnection()) {
             return connection.isValid(TIMEOUT_SECONDS);
         } catch (SQLException | NamingException | RuntimeException e) {
             LOG.log(Level.FINE, "the database does not answer", e);
             return false;
         }
+    }
+
+    /**
+     * PostgreSQL's own data source behind the pool where the server hands it out (Payara does), so that a
+     * question asked while the database is down is one connection attempt with the driver's timeouts, not a
+     * pool allocation that the server logs with a stack trace each time; otherwise the pool's.
+     */
+    private static DataSource direct(DataSource pooled) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                pooled.getClass().getClassLoader()}) {
+            try {
+                Class<?> postgres = Class.forName("org.postgresql.ds.common.BaseDataSource", false, loader);
+                if (pooled.isWrapperFor(postgres) && pooled.unwrap(postgres) instanceof DataSource vendor) {
+                    return vendor;
+                }
+            } catch (ClassNotFoundException | SQLException | LinkageError | RuntimeException e) {
+                LOG.log(Level.FINEST, "no PostgreSQL data source behind the pool", e);
+            }
+        }
+        return pooled;
     }
 
     private static DataSource dataSource() throws NamingException {

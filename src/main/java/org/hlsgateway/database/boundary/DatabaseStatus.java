@@ -1,11 +1,7 @@
 package org.hlsgateway.database.boundary;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,10 +12,11 @@ import org.hlsgateway.database.control.LostConnection;
 
 /**
  * Whether the database is reachable, as the gateway last saw it. It flips to down at the first lost
- * connection (logged once: "database unavailable"), then asks the database once a second until it
- * answers again (logged once: "database is back"). It counts the database errors that requests met
- * ({@code hls_database_errors_total}) and answers the readiness check from a probe at most once a second,
- * so that health polls cannot pile up on a dead database.
+ * connection (logged once: "database unavailable"); while it is down, calls fail at once without asking the
+ * pool, and at most one question a second goes to the database ({@link #answers()}, asked by the readiness
+ * check and by the calls themselves), until it answers again (logged once: "database is back"). So an
+ * outage costs no stack trace per request, and its end is noticed within a second of the next request or
+ * health poll. It also counts the database errors that requests met ({@code hls_database_errors_total}).
  */
 @ApplicationScoped
 public class DatabaseStatus {
@@ -30,9 +27,6 @@ public class DatabaseStatus {
     @Inject
     DatabaseProbe probe;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicLong errors = new AtomicLong();
     private final ReentrantLock probing = new ReentrantLock();
@@ -40,7 +34,6 @@ public class DatabaseStatus {
     private volatile long probedAt;
     private volatile boolean probed;
     private volatile boolean lastAnswer = true;
-    private ScheduledFuture<?> watch;
 
     /**
      * True when {@code thrown} means the database cannot be reached (then counted, and the outage noted);
@@ -57,6 +50,11 @@ public class DatabaseStatus {
         return false;
     }
 
+    /** A call refused at once because the database is known to be down: counted as a database error. */
+    public void refused() {
+        errors.incrementAndGet();
+    }
+
     /** A call reached the database: the outage, if there was one, is over. */
     public void reachable() {
         if (!down.get()) {
@@ -66,10 +64,6 @@ public class DatabaseStatus {
             if (down.compareAndSet(true, false)) {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince);
                 LOG.info(() -> "database is back after " + millis / 1000.0 + " s");
-                if (watch != null) {
-                    watch.cancel(false);
-                    watch = null;
-                }
             }
         }
     }
@@ -78,14 +72,15 @@ public class DatabaseStatus {
         return down.get();
     }
 
-    /** Database errors met by requests since the start (each lost connection once). */
+    /** Calls that found the database unavailable since the start (each once, however often it is rethrown). */
     public long errors() {
         return errors.get();
     }
 
     /**
-     * For {@code /health/ready}: whether the database answers, asked at most once a second and by one
-     * caller at a time (the others get the last answer), each question bounded by a second or two.
+     * Whether the database answers, asked at most once a second and by one caller at a time (the others get
+     * the last answer at once), each question bounded by a second or two: for {@code /health/ready}, and for
+     * the calls that find the database down.
      */
     public boolean answers() {
         long now = System.nanoTime();
@@ -118,21 +113,11 @@ public class DatabaseStatus {
             }
             downSince = System.nanoTime();
             lastAnswer = false;
+            probedAt = downSince; // the next question in a second
+            probed = true;
             LOG.warning(() -> "database unavailable" + (thrown == null ? "" : " (" + rootMessage(thrown) + ")")
                     + ": API, console and cold starts of unknown channels answer 503 until it is back;"
                     + " live channels keep playing");
-            // asks once a second while it is down, so that its return is noticed without a request
-            if (watch == null && scheduler != null) {
-                watch = scheduler.scheduleWithFixedDelay(this::answers, 1, 1, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (watch != null) {
-            watch.cancel(false);
-            watch = null;
         }
     }
 

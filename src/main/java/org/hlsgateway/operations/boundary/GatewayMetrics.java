@@ -71,7 +71,7 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
         Gauge.builder("hls.open.files", GatewayMetrics::openFiles)
                 .description("Open file descriptors of the gateway's JVM (-1 where the OS does not tell)").register(registry);
         FunctionCounter.builder("hls.database.errors", database, DatabaseStatus::errors)
-                .description("Requests that found the database unavailable").register(registry);
+                .description("Calls that found the database unavailable").register(registry);
         for (StartFailedException.Kind kind : StartFailedException.Kind.values()) {
             failureCounter(kind);
         }
