@@ -30,7 +30,20 @@ public final class ConsoleSession {
 
     public static ConsoleSession logIn(URI base, String username, String password) throws IOException, InterruptedException {
         ConsoleSession session = new ConsoleSession(base);
-        String page = session.get("login.xhtml").body();
+        HttpResponse<String> answer = session.postLogin(username, password);
+        if (answer.statusCode() != 302) {
+            throw new AssertionError("login as " + username + " answered " + answer.statusCode());
+        }
+        return session;
+    }
+
+    /** The answer to a login through the login page, whatever it is (a refused login is a page, not an exception). */
+    public static HttpResponse<String> tryLogIn(URI base, String username, String password) throws IOException, InterruptedException {
+        return new ConsoleSession(base).postLogin(username, password);
+    }
+
+    private HttpResponse<String> postLogin(String username, String password) throws IOException, InterruptedException {
+        String page = get("login.xhtml").body();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:username", username);
@@ -38,11 +51,7 @@ public final class ConsoleSession {
         form.put("login:next", "");
         form.put("login:submit", "");
         form.putAll(formTokens(page));
-        HttpResponse<String> answer = session.post("login.xhtml", form, null);
-        if (answer.statusCode() != 302) {
-            throw new AssertionError("login as " + username + " answered " + answer.statusCode());
-        }
-        return session;
+        return post("login.xhtml", form, null);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

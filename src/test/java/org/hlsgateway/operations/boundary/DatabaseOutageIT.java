@@ -136,6 +136,11 @@ class DatabaseOutageIT {
         assertTrue(page.body().contains("The database is unavailable; try again in a few seconds"), page.body());
         assertTrue(page.headers().firstValue("Retry-After").isPresent());
 
+        // a new console login cannot be checked: the login page says why
+        HttpResponse<String> login = ConsoleSession.tryLogIn(gateway.uri("/"), "admin", Gateway.ADMIN_PASSWORD);
+        assertEquals(503, login.statusCode());
+        assertTrue(login.body().contains("The database is unavailable; try again in a few seconds."), login.body());
+
         // a channel watched since the start: its signed URL cold-starts it from what the gateway knows
         asked = System.nanoTime();
         HttpResponse<String> watch = gateway.get(seen);
