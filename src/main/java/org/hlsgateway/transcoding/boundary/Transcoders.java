@@ -213,6 +213,14 @@ public class Transcoders {
         return registry.ensureStarted(spec);
     }
 
+    /** An admin's Start: tries at once, even while a failed start of the channel waits out its back-off delay. */
+    public TranscoderHandle startNow(TranscodeSpec spec) {
+        if (ffmpeg == null) {
+            throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, unavailableReason);
+        }
+        return registry.startNow(spec);
+    }
+
     public Optional<TranscoderHandle> running(String nickname) {
         return registry.running(nickname);
     }
