@@ -21,6 +21,8 @@ import org.hlsgateway.playback.boundary.PlaybackAccess;
 public class PlaylistServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    static final String ANONYMOUS_NOTE = "# Public channels only: protected ones need a login to the console,"
+            + " or the signed playlist URL from /hls_gateway/api/playlist-url";
 
     @Inject
     transient Playlists playlists;
@@ -51,7 +53,12 @@ public class PlaylistServlet extends HttpServlet {
         } else {
             expiresAt = -1;
         }
-        byte[] body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+        String m3u = playlists.m3u(request, expiresAt > 0, expiresAt, group);
+        if (expiresAt < 0) { // say why an anonymous list may be short, or empty
+            int firstLine = m3u.indexOf('\n') + 1;
+            m3u = m3u.substring(0, firstLine) + ANONYMOUS_NOTE + "\n" + m3u.substring(firstLine);
+        }
+        byte[] body = m3u.getBytes(StandardCharsets.UTF_8);
         response.setContentType("audio/x-mpegurl;charset=utf-8");
         response.setHeader("Content-Disposition", "inline; filename=\"hls-gateway.m3u\"");
         response.setHeader("Cache-Control", "no-store");
