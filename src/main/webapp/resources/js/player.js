@@ -11,7 +11,16 @@
     status.textContent = text;
     status.className = failed ? 'failed' : '';
   }
-  video.addEventListener('playing', function () { delay = 2; say('Live'); });
+  var hls = null;
+  // "Live" and how far behind the live edge the picture is (hls.js knows; native HLS shows "Live" only)
+  function live() {
+    var behind = hls && typeof hls.latency === 'number' && isFinite(hls.latency) ? hls.latency : null;
+    say(behind !== null && behind > 0 ? 'Live · ' + behind.toFixed(1) + ' s behind' : 'Live');
+  }
+  video.addEventListener('playing', function () { delay = 2; live(); });
+  video.addEventListener('timeupdate', function () {
+    if (!video.paused && status.className !== 'failed' && status.textContent.indexOf('Live') === 0) { live(); }
+  });
   video.addEventListener('waiting', function () { say('Buffering…'); });
 
   // The gateway's reason in an error answer (JSON {"message"}); null when it sent none (a proxy, no network).
@@ -52,7 +61,7 @@
 
   if (window.Hls && window.Hls.isSupported()) {
     // no retries of hls.js's own on the first playlist: the gateway's answer says when to come back
-    var hls = new window.Hls({ manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 0 });
+    hls = new window.Hls({ manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 0 });
     hls.on(window.Hls.Events.ERROR, function (event, data) {
       if (!data.fatal) { return; }
       if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) {

@@ -221,6 +221,13 @@ public class Transcoders {
         return registry.startNow(spec);
     }
 
+    /** The last lines FFmpeg wrote for the running channel, credentials masked; empty when it does not run. */
+    public java.util.List<String> log(String nickname) {
+        return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
+                .map(line -> org.hlsgateway.channels.control.SourceUrl.scrub(line, h.spec().url())).toList())
+                .orElse(java.util.List.of());
+    }
+
     public Optional<TranscoderHandle> running(String nickname) {
         return registry.running(nickname);
     }

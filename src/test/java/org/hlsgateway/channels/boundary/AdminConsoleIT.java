@@ -17,6 +17,7 @@ import org.hlsgateway.testsupport.RtspCamera;
 import org.hlsgateway.testsupport.pages.ChannelEditPage;
 import org.hlsgateway.testsupport.pages.ChannelListPage;
 import org.hlsgateway.testsupport.pages.Layout;
+import org.hlsgateway.testsupport.pages.PlayerPage;
 import org.hlsgateway.testsupport.pages.LoginPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -172,7 +173,8 @@ class AdminConsoleIT {
     void onALaptopThePlaybackUrlIsReadableEveryRowHasWatchThePreviewKeepsItsShapeAndNothingBreaksMidWord() throws Exception {
         deadChannel("layout-dead");
         try (RtspCamera camera = RtspCamera.start()) {
-            gateway.createChannel("layout-live", camera.url(), "\"name\":\"Live lobby\"");
+            gateway.createChannel("layout-live", camera.url().replace("rtsp://", "rtsp://viewer:hunter2pw@"),
+                    "\"name\":\"Live lobby\"");
             assertEquals(302, gateway.get("watch/layout-live").statusCode());
             try (PollingViewer viewer = new PollingViewer(gateway, "layout-live", 500)) {
                 Browser.viewport(browser, 1366, 900);
@@ -209,6 +211,31 @@ class AdminConsoleIT {
                 assertTrue(list.exportButton().getAttribute("href").endsWith("/playlist.m3u"));
                 System.out.println("console list at 1366 px: loaded in " + layout.loadMillis() + " ms, URL box "
                         + layout.width(list.inRow("layout-live", ".watch-url")) + " px, preview " + box);
+
+                Browser.viewport(browser, 1920, 1080); // a wide screen: still no sideways scroll, nothing squeezed
+                Browser.screenshot(browser, "console-list-1920");
+                assertTrue(layout.scrollWidth() <= layout.innerWidth(), "no sideways scroll at 1920: " + layout.scrollWidth());
+                assertTrue(layout.width(list.inRow("layout-live", ".watch-url")) > 150);
+
+                String console = browser.getWindowHandle();
+                list.inRow("layout-live", "a.watch-link").click(); // Watch opens the player in a new tab
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getWindowHandles().size() == 2);
+                browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(console))
+                        .findFirst().orElseThrow());
+                PlayerPage player = PlayerPage.at(browser);
+                double first = player.awaitPlayedSeconds(1.0, Duration.ofSeconds(40));
+                assertTrue(player.awaitPlayedSeconds(first + 1.0, Duration.ofSeconds(20)) > first, "the video plays");
+                assertTrue(player.status().startsWith("Live"), player.status());
+                System.out.println("player opened from the console: " + player.status());
+
+                browser.switchTo().window(console); // the channel's FFmpeg output, for admins, passwords masked
+                list.inRow("layout-live", "[id$=':log']").click();
+                String log = new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
+                    String text = b.findElement(By.id("lines")).getText();
+                    return text.contains("Input #0") ? text : null;
+                });
+                assertFalse(log.contains("hunter2pw"), log);
+                assertTrue(log.contains("viewer:***@"), "the URL is shown masked: " + log);
             }
         }
     }

@@ -62,6 +62,7 @@ class PlayerBrowserIT {
         double later = player.awaitPlayedSeconds(first + 2.0, Duration.ofSeconds(20));
 
         assertEquals("Browser cam", player.title());
+        assertTrue(player.status().startsWith("Live"), "the status says live, and how far behind: " + player.status());
         assertTrue(later >= first + 2.0, "video.currentTime must advance: " + first + " -> " + later);
         assertEquals("LIVE", gateway.channel("browser1").getString("state"));
         assertEquals(1, gateway.channel("browser1").getInt("viewers"));

@@ -76,7 +76,7 @@ public final class ChannelListPage {
     }
 
     public WebElement exportButton() {
-        return browser.findElement(By.id("export"));
+        return browser.findElement(By.cssSelector("a#export, #export a")); // PrimeFaces may wrap the link
     }
 
     /** Opens the edit form of a channel through its row's Edit button. */

@@ -21,6 +21,12 @@ public final class PlayerPage {
         return new PlayerPage(browser);
     }
 
+    /** The player page the browser shows now (e.g. opened by the console's Watch link). */
+    public static PlayerPage at(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("player")).isEmpty());
+        return new PlayerPage(browser);
+    }
+
     public String title() {
         return browser.findElement(By.tagName("h1")).getText();
     }
