@@ -174,7 +174,11 @@ public class Transcoders {
             return new Prober.Result(true, running.get().input().streams(), null);
         }
         try {
-            return Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+            Prober.Result result = Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+            if (result.reachable()) {
+                registry.sourceAnswered(spec.nickname()); // fixed: viewers need not wait out a failed start's delay
+            }
+            return result;
         } catch (StartFailedException e) {
             return new Prober.Result(false, InputStreams.UNKNOWN, e.getMessage());
         } catch (IOException e) {

@@ -137,6 +137,11 @@ public final class TranscoderRegistry {
         return ensureStarted(spec);
     }
 
+    /** The source answered (a probe): the next start of the channel tries at once, not after its back-off delay. */
+    public void sourceAnswered(String nickname) {
+        backoff.reset(nickname);
+    }
+
     /**
      * The playlist players get: the channel's window, with one continuous media sequence across
      * FFmpeg restarts. Empty before the first segment and after the channel went idle.

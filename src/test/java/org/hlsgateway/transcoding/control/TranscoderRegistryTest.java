@@ -509,7 +509,7 @@ class TranscoderRegistryTest {
     }
 
     @Test
-    void anAdminsStartAndAnEditTryAtOnce() {
+    void anAdminsStartAnEditAndAProbeThatReachesTheSourceTryAtOnce() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
             startFailure(registry.ensureStarted(spec("cam1")));
@@ -522,6 +522,10 @@ class TranscoderRegistryTest {
             registry.restart(spec("cam1")); // an edit of a channel nobody watches
             startFailure(registry.ensureStarted(spec("cam1")));
             assertEquals(3, launches.get());
+
+            registry.sourceAnswered("cam1"); // a probe reached the source
+            startFailure(registry.ensureStarted(spec("cam1")));
+            assertEquals(4, launches.get());
         });
     }
 }
