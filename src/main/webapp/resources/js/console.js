@@ -4,7 +4,9 @@ document.addEventListener('click', function (event) {
   if (!button) { return; }
   var input = button.parentElement.querySelector('input');
   input.select();
-  var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy'; }, 1500); };
+  var label = button.getAttribute('data-label') || button.textContent;
+  button.setAttribute('data-label', label);
+  var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = label; }, 1500); };
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
   } else {
@@ -19,3 +21,46 @@ document.addEventListener('submit', function (event) {
   var note = document.getElementById('uploading');
   if (note) { note.hidden = false; }
 });
+
+// An edit saved after the session ended: the server sends the page to the login (which returns here), and the
+// fields typed are kept in this tab's sessionStorage until the form shows again. Passwords are never kept.
+(function () {
+  var form = document.getElementById('channel');
+  if (!form || !window.sessionStorage) { return; }
+  var key = 'hls-draft:' + location.pathname + location.search;
+  function fields() {
+    return Array.from(form.querySelectorAll('input[type=text], input:not([type]), input[type=checkbox], textarea'))
+      .filter(function (f) { return f.id && f.type !== 'password' && f.type !== 'hidden'; });
+  }
+  var saved = sessionStorage.getItem(key);
+  if (saved) {
+    sessionStorage.removeItem(key);
+    var values = JSON.parse(saved);
+    fields().forEach(function (f) {
+      if (!(f.id in values)) { return; }
+      if (f.type === 'checkbox') {
+        if (f.checked !== values[f.id]) { f.click(); }
+      } else {
+        f.value = values[f.id];
+      }
+    });
+    var note = document.createElement('p');
+    note.id = 'draft-restored';
+    note.className = 'notice';
+    note.textContent = 'Your unsaved edit is back: press Save again.';
+    form.insertBefore(note, form.firstChild);
+  }
+  form.addEventListener('click', function (event) {
+    if (!event.target.closest('[id$=":save"]')) { return; }
+    var values = {};
+    fields().forEach(function (f) { values[f.id] = f.type === 'checkbox' ? f.checked : f.value; });
+    sessionStorage.setItem(key, JSON.stringify(values));
+  }, true);
+  // a save the server answered (saved, or errors shown): nothing to keep; only a redirect to the login keeps it
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', function (event, xhr) {
+      var text = xhr && xhr.responseText ? xhr.responseText : '';
+      if (text.indexOf('<redirect') < 0 || text.indexOf('login.xhtml') < 0) { sessionStorage.removeItem(key); }
+    });
+  }
+})();

@@ -1,6 +1,7 @@
 package org.hlsgateway.channels.boundary;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -68,17 +69,27 @@ public class ChannelEditView implements Serializable {
                 channels.update(original, channel);
             }
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + channel.getNickname(), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Saved " + channel.getNickname(), ""));
             return "/admin/list/index?faces-redirect=true";
         } catch (InvalidChannelException e) {
             for (FieldError error : e.errors()) {
-                faces.addMessage(clientId(error.field()), new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null));
+                String field = clientId(error.field());
+                faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), ""));
+                markInvalid(faces, field);
             }
         } catch (DuplicateNicknameException | UnknownChannelException e) {
-            faces.addMessage("channel:nickname", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage("channel:nickname", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), ""));
+            markInvalid(faces, "channel:nickname");
         }
         faces.validationFailed();
         return null;
+    }
+
+    /** The field is drawn as invalid (PrimeFaces' ui-state-error, aria-invalid) when the form is shown again. */
+    private static void markInvalid(FacesContext faces, String clientId) {
+        if (clientId != null && faces.getViewRoot().findComponent(clientId) instanceof UIInput input) {
+            input.setValid(false);
+        }
     }
 
     private static String clientId(String field) {

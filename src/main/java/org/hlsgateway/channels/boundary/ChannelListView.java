@@ -53,7 +53,7 @@ public class ChannelListView implements Serializable {
             return;
         }
         try {
-            transcoders.ensureStarted(TranscodeSpec.of(channels.get(nickname)));
+            transcoders.startNow(TranscodeSpec.of(channels.get(nickname)));
             info("Starting " + nickname, "It stops again when nobody watches for the idle timeout.");
         } catch (StartFailedException | UnknownChannelException e) {
             error("Cannot start " + nickname, e.getMessage());
@@ -112,10 +112,10 @@ public class ChannelListView implements Serializable {
     }
 
     private static void info(String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail == null ? "" : detail));
     }
 
     private static void error(String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail == null ? "" : detail));
     }
 }

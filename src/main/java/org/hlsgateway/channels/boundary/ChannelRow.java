@@ -70,4 +70,12 @@ public record ChannelRow(String nickname, String name, String url, String state,
     public String getPlaybackUrl() {
         return playbackUrl;
     }
+
+    /**
+     * The last error as shown in the console: a long URL in it may wrap after its separators ({@code /},
+     * {@code ?}, {@code &}; a zero-width space marks each), never in the middle of a word.
+     */
+    public String getLastErrorWrapping() {
+        return lastError == null ? null : lastError.replaceAll("([/?&])(?=[^/\\s])", "$1\u200B");
+    }
 }

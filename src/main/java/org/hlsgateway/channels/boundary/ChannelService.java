@@ -114,7 +114,7 @@ public class ChannelService {
 
     /** Starts the channel's FFmpeg now (warming it for viewers); returns at once, not at the first segment. */
     public void start(String nickname) {
-        transcoders.ensureStarted(TranscodeSpec.of(get(nickname)));
+        transcoders.startNow(TranscodeSpec.of(get(nickname)));
     }
 
     /** Stops the channel's FFmpeg now and waits until it has exited. */

@@ -15,6 +15,17 @@ public class HomeView {
 
     private List<ChannelRow> channels;
 
+    @Inject
+    ChannelService all;
+
+    /** How many channels an anonymous visitor does not see (the protected ones); 0 once logged in. */
+    public long getProtectedCount() {
+        if (jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal() != null) {
+            return 0;
+        }
+        return all.all().stream().filter(c -> !c.isPublicAccess()).count();
+    }
+
     public List<ChannelRow> getChannels() {
         if (channels == null) {
             channels = rows.visible();

@@ -10,6 +10,10 @@ public final class ChannelValidator {
 
     public static final Pattern NICKNAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     public static final String NICKNAME_RULE = "nickname must match [a-z0-9][a-z0-9_-]{0,63}";
+    public static final String NICKNAME_REQUIRED = "Nickname is required";
+    /** What a person can act on, instead of the regular expression. */
+    public static final String NICKNAME_HINT = "Nickname: use lower-case letters, digits, '-' or '_' (up to 64,"
+            + " starting with a letter or digit)";
     public static final int MAX_NAME = 200;
 
     private ChannelValidator() {
@@ -26,8 +30,10 @@ public final class ChannelValidator {
     /** Returns every problem of {@code channel}; empty when it may be stored. */
     public static List<FieldError> check(Channel channel) {
         List<FieldError> errors = new ArrayList<>();
-        if (!isNickname(channel.getNickname())) {
-            errors.add(new FieldError("nickname", NICKNAME_RULE + " (lower-case letters, digits, '_' and '-')"));
+        if (channel.getNickname() == null || channel.getNickname().isBlank()) {
+            errors.add(new FieldError("nickname", NICKNAME_REQUIRED));
+        } else if (!isNickname(channel.getNickname())) {
+            errors.add(new FieldError("nickname", NICKNAME_HINT));
         }
         String name = channel.getName();
         if (name != null && name.length() > MAX_NAME) {

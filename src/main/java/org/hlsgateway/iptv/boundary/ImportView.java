@@ -57,7 +57,13 @@ public class ImportView implements Serializable {
                 error("an import may have at most 20 MB");
                 return;
             }
-            text = new String(file.getContent(), StandardCharsets.UTF_8);
+            byte[] content = file.getContent();
+            if (isBinary(content)) {
+                text = null;
+                error("this file is not text: choose a CSV or M3U file (UTF-8)");
+                return;
+            }
+            text = new String(content, StandardCharsets.UTF_8);
         }
         if (text == null || text.isBlank()) {
             error("choose a CSV or M3U file first");
@@ -151,6 +157,22 @@ public class ImportView implements Serializable {
 
     public String reasons(ImportLine line) {
         return String.join("; ", line.reasons());
+    }
+
+    /** A NUL byte, or many control characters, in the first 8 KB: an image, an archive, not a CSV or M3U. */
+    static boolean isBinary(byte[] content) {
+        int n = Math.min(content.length, 8192);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = content[i] & 0xff;
+            if (b == 0) {
+                return true;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x0c) {
+                control++;
+            }
+        }
+        return n > 0 && control * 10 > n;
     }
 
     private static void error(String message) {

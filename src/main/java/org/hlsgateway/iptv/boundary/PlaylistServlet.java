@@ -23,6 +23,8 @@ import org.hlsgateway.playback.boundary.PlaybackAccess;
 public class PlaylistServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    static final String ANONYMOUS_NOTE = "# Public channels only: protected ones need a login to the console,"
+            + " or the signed playlist URL from /hls_gateway/api/playlist-url";
 
     @Inject
     transient Playlists playlists;
@@ -56,9 +58,9 @@ public class PlaylistServlet extends HttpServlet {
         } else {
             expiresAt = -1;
         }
-        byte[] body;
+        String m3u;
         try {
-            body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+            m3u = playlists.m3u(request, expiresAt > 0, expiresAt, group);
         } catch (RuntimeException e) {
             if (!database.unavailable(e)) {
                 throw e;
@@ -66,6 +68,11 @@ public class PlaylistServlet extends HttpServlet {
             DatabaseAnswers.write(response); // the channel list lives in the database
             return;
         }
+        if (expiresAt < 0) { // say why an anonymous list may be short, or empty
+            int firstLine = m3u.indexOf('\n') + 1;
+            m3u = m3u.substring(0, firstLine) + ANONYMOUS_NOTE + "\n" + m3u.substring(firstLine);
+        }
+        byte[] body = m3u.getBytes(StandardCharsets.UTF_8);
         response.setContentType("audio/x-mpegurl;charset=utf-8");
         response.setHeader("Content-Disposition", "inline; filename=\"hls-gateway.m3u\"");
         response.setHeader("Cache-Control", "no-store");

@@ -66,7 +66,8 @@ public class WatchResource {
         }
         Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
-            response.resume(Playback.unknown(nickname));
+            Response unknown = Playback.unknown(nickname);
+            response.resume(Clients.prefersHtml(accept) && !"hls".equals(format) ? page(unknown, "No such channel", request) : unknown);
             return;
         }
         Response refused = playback.refusal(spec.get(), token, request);
@@ -111,9 +112,15 @@ public class WatchResource {
     }
 
     private Response refusedPage(Response refused, HttpServletRequest request) {
-        String message = ((jakarta.json.JsonObject) refused.getEntity()).getString("message");
-        return Response.status(refused.getStatus())
-                .entity(PlayerPage.message(request.getContextPath(), "Not allowed", message))
+        return page(refused, "Not allowed", request);
+    }
+
+    /** The JSON error answer as a page for a browser: the same status and message. */
+    private static Response page(Response error, String title, HttpServletRequest request) {
+        String message = ((jakarta.json.JsonObject) error.getEntity()).getString("message");
+        return Response.status(error.getStatus())
+                .entity(PlayerPage.message(request.getContextPath(), title, message,
+                        request.getRequestURI().substring(request.getContextPath().length())))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .build();
     }

@@ -24,11 +24,17 @@ public final class PlayerPage {
 
     /** A small page with a message, for browsers that may not watch. */
     public static String message(String contextPath, String title, String text) {
+        return message(contextPath, title, text, null);
+    }
+
+    /** As {@link #message(String, String, String)}; its Log in link returns to {@code next} (a path in the gateway). */
+    public static String message(String contextPath, String title, String text, String next) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " · HLS Gateway</title><link rel=\"stylesheet\" href=\"" + escape(contextPath)
                 + "/resources/css/player.css\"></head><body><main><h1>" + escape(title) + "</h1><p id=\"message\">"
                 + escape(text) + "</p><p class=\"links\"><a href=\"" + escape(contextPath)
-                + "/login.xhtml\">Log in</a> · <a href=\"" + escape(contextPath) + "/\">All channels</a></p></main></body></html>";
+                + "/login.xhtml" + (next == null ? "" : "?next=" + escape(java.net.URLEncoder.encode(next,
+                java.nio.charset.StandardCharsets.UTF_8))) + "\">Log in</a> · <a href=\"" + escape(contextPath) + "/\">All channels</a></p></main></body></html>";
     }
 
     /** HTML-escapes text for element content and double-quoted attributes. */

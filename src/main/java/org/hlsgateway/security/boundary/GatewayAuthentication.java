@@ -62,6 +62,9 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
             return context.notifyContainerAboutLogin(caller, groups);
         }
+        if (context.isProtected() && "partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return SessionEnded.answerAjax(request, response); // a 302 would be followed by the XHR, unseen
+        }
         if (context.isProtected()) {
             String target = request.getRequestURI().substring(request.getContextPath().length())
                     + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

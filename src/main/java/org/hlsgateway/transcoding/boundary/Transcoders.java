@@ -174,7 +174,11 @@ public class Transcoders {
             return new Prober.Result(true, running.get().input().streams(), null);
         }
         try {
-            return Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+            Prober.Result result = Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
+            if (result.reachable()) {
+                registry.sourceAnswered(spec.nickname()); // fixed: viewers need not wait out a failed start's delay
+            }
+            return result;
         } catch (StartFailedException e) {
             return new Prober.Result(false, InputStreams.UNKNOWN, e.getMessage());
         } catch (IOException e) {
@@ -211,6 +215,21 @@ public class Transcoders {
             throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, unavailableReason);
         }
         return registry.ensureStarted(spec);
+    }
+
+    /** An admin's Start: tries at once, even while a failed start of the channel waits out its back-off delay. */
+    public TranscoderHandle startNow(TranscodeSpec spec) {
+        if (ffmpeg == null) {
+            throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE, unavailableReason);
+        }
+        return registry.startNow(spec);
+    }
+
+    /** The last lines FFmpeg wrote for the running channel, credentials masked; empty when it does not run. */
+    public java.util.List<String> log(String nickname) {
+        return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
+                .map(line -> org.hlsgateway.channels.control.SourceUrl.scrub(line, h.spec().url())).toList())
+                .orElse(java.util.List.of());
     }
 
     public Optional<TranscoderHandle> running(String nickname) {

@@ -54,6 +54,11 @@ public final class StderrTail {
         return List.copyOf(lines);
     }
 
+    /** The lines as shown to people: without FFmpeg's level and context tags. */
+    public synchronized List<String> cleanLines() {
+        return lines.stream().map(StderrTail::clean).toList();
+    }
+
     static String clean(String line) {
         String withoutLevel = LEVEL_TAG.matcher(line).replaceAll("");
         return CONTEXT_TAG.matcher(withoutLevel).replaceFirst("").strip();

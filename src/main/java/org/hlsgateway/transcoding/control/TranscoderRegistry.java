@@ -60,6 +60,7 @@ public final class TranscoderRegistry {
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final Semaphore slots;
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final StartBackoff backoff = new StartBackoff();
     private final Map<String, Long> lastAccess = new ConcurrentHashMap<>();
     /** Channels whose source turned out to send HEVC: they start with fMP4 segments from then on. */
     private final Map<String, Boolean> hevcSources = new ConcurrentHashMap<>();
@@ -123,7 +124,22 @@ public final class TranscoderRegistry {
             throw new StartFailedException(StartFailedException.Kind.RETRYING, session.failure()
                     + "; the gateway restarts the source in " + seconds + " s", seconds);
         }
+        StartFailedException waiting = backoff.refusal(spec.nickname(), now);
+        if (waiting != null) { // the last start failed: its reason, not another FFmpeg, until the delay is over
+            throw waiting;
+        }
         return running.computeIfAbsent(spec.nickname(), nickname -> launch(spec, usesFmp4(spec)));
+    }
+
+    /** As {@link #ensureStarted}, but at once even while a failed start waits out its delay (an admin's Start). */
+    public TranscoderHandle startNow(TranscodeSpec spec) {
+        backoff.reset(spec.nickname());
+        return ensureStarted(spec);
+    }
+
+    /** The source answered (a probe): the next start of the channel tries at once, not after its back-off delay. */
+    public void sourceAnswered(String nickname) {
+        backoff.reset(nickname);
     }
 
     /**
@@ -215,6 +231,7 @@ public final class TranscoderRegistry {
             endSession(nickname, waiting, null);
         }
         failures.remove(nickname);
+        backoff.reset(nickname);
         lastAccess.remove(nickname);
         hevcSources.remove(nickname);
         return stopped;
@@ -392,6 +409,8 @@ public final class TranscoderRegistry {
         boolean restart = session != null && session.hasPlayed() && watched(nickname, clock.getAsLong());
         if (restart) {
             scheduleRetry(nickname, session, reason); // first, so that nobody sees the channel idle meanwhile
+        } else {
+            backoff.failed(nickname, reason, clock.getAsLong()); // first too: no request in between starts another
         }
         running.remove(nickname, handle); // before failing, so waiters see FAILED, never STARTING
         handle.fail(new StartFailedException(kind, reason));
@@ -497,6 +516,7 @@ public final class TranscoderRegistry {
             session.merge(h, clock.getAsLong());
             session.worked();
             failures.remove(h.nickname());
+            backoff.reset(h.nickname());
             h.touch(null, clock.getAsLong()); // the player gets a full idle window to fetch the playlist
         });
         return handle;

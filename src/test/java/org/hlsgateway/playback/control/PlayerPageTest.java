@@ -52,4 +52,14 @@ class PlayerPageTest {
         assertEquals("", PlayerPage.escape(null));
         assertEquals("plain", PlayerPage.escape("plain"));
     }
+
+    @Test
+    void theLogInLinkOfAMessageReturnsToThePageAndCannotBeBrokenOutOf() {
+        String page = PlayerPage.message("/hls_gateway", "Not allowed", "protected", "/watch/cam1");
+        String hostile = PlayerPage.message("/hls_gateway", "t", "m", "/watch/x\"><script>");
+
+        assertTrue(page.contains("href=\"/hls_gateway/login.xhtml?next=%2Fwatch%2Fcam1\""), page);
+        assertTrue(!hostile.contains("<script>") && !hostile.contains("x\">"), hostile);
+        assertTrue(PlayerPage.message("/hls_gateway", "t", "m").contains("href=\"/hls_gateway/login.xhtml\""));
+    }
 }

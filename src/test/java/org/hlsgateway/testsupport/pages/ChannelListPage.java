@@ -66,6 +66,28 @@ public final class ChannelListPage {
         return Fresh.read(() -> row(nickname).findElement(By.cssSelector(".watch-url")).getAttribute("value"));
     }
 
+    /** The row's element matching {@code css} (e.g. {@code .nickname}, {@code a.watch-link}, {@code img.preview}). */
+    public WebElement inRow(String nickname, String css) {
+        return Fresh.read(() -> row(nickname).findElement(By.cssSelector(css)));
+    }
+
+    public WebElement logOutButton() {
+        return browser.findElement(By.id("logout-form:logout"));
+    }
+
+    public WebElement exportButton() {
+        return browser.findElement(By.cssSelector("a#export, #export a")); // PrimeFaces may wrap the link
+    }
+
+    /** Opens the edit form of a channel through its row's Edit button. */
+    public ChannelEditPage edit(String nickname) {
+        Fresh.read(() -> {
+            row(nickname).findElement(By.cssSelector("[id$=':edit']")).click();
+            return null;
+        });
+        return ChannelEditPage.at(browser);
+    }
+
     /** Logs out through the top bar and lands on the login page. */
     public LoginPage logOut() {
         browser.findElement(By.id("logout-form:logout")).click();

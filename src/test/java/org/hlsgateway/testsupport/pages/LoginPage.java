@@ -33,6 +33,16 @@ public final class LoginPage {
         return ChannelListPage.at(browser);
     }
 
+    /** Logs in and expects to land wherever the login was for (its {@code next}). */
+    public void logInAndStay(String username, String password) {
+        submit(username, password);
+    }
+
+    /** The notice that the session ended, empty when the page shows none. */
+    public String sessionEndedNotice() {
+        return browser.findElements(By.id("login:session-ended")).stream().map(e -> e.getText()).findFirst().orElse("");
+    }
+
     /** Logs in with wrong credentials; returns the error shown. */
     public String logInExpectingError(String username, String password) {
         submit(username, password);

@@ -21,6 +21,12 @@ public final class PlayerPage {
         return new PlayerPage(browser);
     }
 
+    /** The player page the browser shows now (e.g. opened by the console's Watch link). */
+    public static PlayerPage at(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("player")).isEmpty());
+        return new PlayerPage(browser);
+    }
+
     public String title() {
         return browser.findElement(By.tagName("h1")).getText();
     }
@@ -32,6 +38,20 @@ public final class PlayerPage {
     public double currentTime() {
         Object value = ((JavascriptExecutor) browser).executeScript("return document.getElementById('player').currentTime;");
         return ((Number) value).doubleValue();
+    }
+
+    /** Waits until the status line contains {@code text}; returns the whole line. */
+    public String awaitStatusContaining(String text, Duration timeout) {
+        new WebDriverWait(browser, timeout).until(b -> status().contains(text));
+        return status();
+    }
+
+    /** How many elements on the page show {@code text} as their own text (a message shown twice counts 2). */
+    public long elementsShowing(String text) {
+        Object n = ((JavascriptExecutor) browser).executeScript("var t = arguments[0]; return Array.from("
+                + "document.querySelectorAll('body *')).filter(e => Array.from(e.childNodes).some("
+                + "c => c.nodeType === 3 && c.textContent.includes(t))).length;", text);
+        return ((Number) n).longValue();
     }
 
     /** Waits until the video has played at least {@code seconds}; returns the time reached. */

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.PollingViewer;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -293,6 +294,60 @@ class SourceFailureIT {
                     s.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Twenty players retrying a camera that refuses connections every 250 ms for 30 s: one start per
+     * back-off delay (1 s, doubling), each answer carries the reason, and the waits carry Retry-After.
+     */
+    @Test
+    void twentyPlayersOnADeadSourceStartFfmpegOncePerBackoffDelay() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        gateway.createChannel("fault-dead", "rtsp://127.0.0.1:" + closedPort + "/dead", null);
+        try {
+            double startsBefore = Metrics.value(gateway, "hls_transcoder_starts_total");
+            long end = System.currentTimeMillis() + 30_000;
+            List<HttpResponse<String>> answers = new CopyOnWriteArrayList<>();
+            List<Thread> players = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Thread player = new Thread(() -> {
+                    while (System.currentTimeMillis() < end) {
+                        try {
+                            answers.add(gateway.get("watch/fault-dead"));
+                            Thread.sleep(250);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                });
+                player.start();
+                players.add(player);
+            }
+            for (Thread player : players) {
+                player.join(60_000);
+            }
+            double starts = Metrics.value(gateway, "hls_transcoder_starts_total") - startsBefore;
+
+            System.out.println("dead source, 20 players for 30 s: " + answers.size() + " answers, FFmpeg starts: " + (long) starts);
+            assertTrue(starts >= 3 && starts <= 5, "one start per delay (1, 2, 4, 8, 16 s), not one per request: " + starts);
+            assertTrue(answers.size() > 500, "the players were answered fast: " + answers.size());
+            for (HttpResponse<String> answer : answers) {
+                assertTrue(answer.statusCode() == 502 || answer.statusCode() == 503, answer.statusCode() + " " + answer.body());
+                assertTrue(Gateway.json(answer.body()).getString("message").contains("Connection refused"), answer.body());
+                if (answer.statusCode() == 503) {
+                    long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("0"));
+                    assertTrue(retryAfter >= 1 && retryAfter <= 30, "Retry-After within the back-off: " + retryAfter);
+                }
+            }
+            assertTrue(answers.stream().filter(a -> a.statusCode() == 503).count() > answers.size() / 2,
+                    "most answers are the remembered failure");
+            assertTrue(FfmpegProcesses.awaitNone("fault-dead", 10_000));
+        } finally {
+            gateway.send("DELETE", "api/channels/fault-dead", null);
         }
     }
 }

@@ -354,12 +354,13 @@ class TranscoderRegistryTest {
     }
 
     @Test
-    void aFailedChannelCanBeStartedAgain() {
+    void aFailedChannelCanBeStartedAgainOnceItsDelayIsOver() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
             TranscoderHandle first = registry.ensureStarted(spec("cam1"));
             startFailure(first);
             await(() -> registry.running("cam1").isEmpty());
+            now.addAndGet(StartBackoff.FIRST_MILLIS);
 
             TranscoderHandle second = registry.ensureStarted(spec("cam1"));
 
@@ -463,6 +464,68 @@ class TranscoderRegistryTest {
 
             assertEquals(TranscoderState.IDLE, registry.status("cam1").state());
             assertNull(registry.status("cam1").lastError());
+        });
+    }
+
+    @Test
+    void afterAFailedStartEveryoneGetsTheReasonWithRetryAfterAndNoNewFfmpegUntilTheDelayIsOver() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
+            startFailure(registry.ensureStarted(spec("cam1")));
+            await(() -> registry.running("cam1").isEmpty());
+
+            for (int i = 0; i < 20; i++) { // twenty viewers retrying within the first delay
+                StartFailedException waiting = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
+                assertEquals(StartFailedException.Kind.RETRYING, waiting.kind());
+                assertTrue(waiting.getMessage().startsWith("boom; the gateway tries the source again in 1 s"), waiting.getMessage());
+                assertEquals(1, waiting.retryAfterSeconds());
+            }
+            assertEquals(1, launches.get());
+
+            now.addAndGet(StartBackoff.FIRST_MILLIS); // the delay is over: one more try, which fails again
+            startFailure(registry.ensureStarted(spec("cam1")));
+            await(() -> registry.running("cam1").isEmpty());
+            StartFailedException longer = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
+            assertEquals(2, longer.retryAfterSeconds(), "the delay doubles");
+            assertEquals(2, launches.get());
+        });
+    }
+
+    @Test
+    void theDelayGrowsToThirtySecondsAtMost() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
+            long expected = StartBackoff.FIRST_MILLIS;
+            for (int i = 0; i < 7; i++) {
+                startFailure(registry.ensureStarted(spec("cam1")));
+                await(() -> registry.running("cam1").isEmpty());
+                StartFailedException waiting = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
+                assertEquals(expected / 1000, waiting.retryAfterSeconds());
+                now.addAndGet(expected);
+                expected = Math.min(StartBackoff.MAX_MILLIS, expected * 2);
+            }
+            assertEquals(30, expected / 1000);
+        });
+    }
+
+    @Test
+    void anAdminsStartAnEditAndAProbeThatReachesTheSourceTryAtOnce() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
+            startFailure(registry.ensureStarted(spec("cam1")));
+            await(() -> registry.running("cam1").isEmpty());
+
+            startFailure(registry.startNow(spec("cam1")));
+            await(() -> registry.running("cam1").isEmpty());
+            assertEquals(2, launches.get());
+
+            registry.restart(spec("cam1")); // an edit of a channel nobody watches
+            startFailure(registry.ensureStarted(spec("cam1")));
+            assertEquals(3, launches.get());
+
+            registry.sourceAnswered("cam1"); // a probe reached the source
+            startFailure(registry.ensureStarted(spec("cam1")));
+            assertEquals(4, launches.get());
         });
     }
 }
