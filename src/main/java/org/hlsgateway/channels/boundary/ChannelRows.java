@@ -34,12 +34,14 @@ public class ChannelRows {
     public List<ChannelRow> visible() {
         boolean loggedIn = request.getUserPrincipal() != null;
         String base = watchBase();
+        long expiresAt = loggedIn ? java.time.Instant.now().getEpochSecond() + access.ttl(null, request) : 0;
         return channels.all().stream()
                 .filter(c -> loggedIn || c.isPublicAccess())
                 .map(c -> {
                     String watch = base + c.getNickname();
                     String playback = c.isPublicAccess() || !loggedIn ? watch
-                            : watch + "?token=" + URLEncoder.encode(access.sign(c.getNickname(), config.tokenTtlSeconds()),
+                            : watch + "?token=" + URLEncoder.encode(access.mint(
+                            org.hlsgateway.playback.control.TokenScope.channel(c.getNickname()), expiresAt, request),
                             StandardCharsets.UTF_8);
                     return ChannelRow.of(c, transcoders.status(c.getNickname()), watch, playback);
                 })

@@ -34,6 +34,7 @@ import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.TokenScope;
 import org.hlsgateway.playback.control.TokenTtl;
 import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.InvalidChannelException;
@@ -61,6 +62,9 @@ public class ChannelsResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
 
     @GET
     @Operation(operationId = "listChannels", summary = "List the channels",
@@ -148,10 +152,14 @@ public class ChannelsResource {
                                   @Parameter(description = ApiDoc.TTL, example = "3600",
                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
                                   @QueryParam("ttl") String ttl) {
-        long seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds())
-                .orElseThrow(() -> new InvalidChannelException("ttl", TokenTtl.RULE));
+        long seconds;
+        try {
+            seconds = access.ttl(ttl, request);
+        } catch (TokenTtl.Refused e) {
+            throw new InvalidChannelException("ttl", e.getMessage());
+        }
         Channel channel = channels.get(nickname);
-        String token = access.sign(channel.getNickname(), seconds);
+        String token = access.mint(TokenScope.channel(channel.getNickname()), Instant.now().getEpochSecond() + seconds, request);
         URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
                 .build(channel.getNickname()).normalize();
         return JsonBuilders.object()

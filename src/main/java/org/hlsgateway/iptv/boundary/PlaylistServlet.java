@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hlsgateway.api.ErrorResponses;
-import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.PlaybackToken;
+import org.hlsgateway.playback.control.TokenGrant;
+import org.hlsgateway.playback.control.TokenScope;
 
 /**
  * {@code GET /hls_gateway/playlist.m3u[?group=...][&token=...]}: the channels as an extended M3U for
@@ -28,9 +30,6 @@ public class PlaylistServlet extends HttpServlet {
     @Inject
     transient PlaybackAccess access;
 
-    @Inject
-    transient GatewayConfig config;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = request.getParameter("token");
@@ -39,19 +38,21 @@ public class PlaylistServlet extends HttpServlet {
             error(response, 400, "group must be at most 100 characters without control characters");
             return;
         }
-        long expiresAt;
+        long expiresAt = -1;
+        TokenGrant grant = null;
         if (token != null) {
-            expiresAt = access.validUntil(Playlists.PLAYLIST_SUBJECT, token);
-            if (expiresAt < 0) {
-                error(response, 403, "the playlist token is expired or not valid; ask for a new playlist URL");
+            PlaybackToken.Check check = access.verify(token, TokenScope.playlist(group), request);
+            if (!check.valid()) {
+                error(response, 403, "playlist URL refused: " + check.detail());
                 return;
             }
+            expiresAt = check.expiresAt();
+            grant = check.grant();
         } else if (request.getUserPrincipal() != null) {
-            expiresAt = Instant.now().getEpochSecond() + config.tokenTtlSeconds();
-        } else {
-            expiresAt = -1;
+            expiresAt = Instant.now().getEpochSecond() + access.ttl(null, request);
+            grant = access.grant(request);
         }
-        byte[] body = playlists.m3u(request, expiresAt > 0, expiresAt, group).getBytes(StandardCharsets.UTF_8);
+        byte[] body = playlists.m3u(request, grant, expiresAt, group).getBytes(StandardCharsets.UTF_8);
         response.setContentType("audio/x-mpegurl;charset=utf-8");
         response.setHeader("Content-Disposition", "inline; filename=\"hls-gateway.m3u\"");
         response.setHeader("Cache-Control", "no-store");

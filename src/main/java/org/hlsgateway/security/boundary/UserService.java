@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.hlsgateway.security.control.Audit;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -30,6 +31,9 @@ public class UserService {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Revocations revocations;
 
     @Resource
     SessionContext session;
@@ -64,6 +68,7 @@ public class UserService {
         user.setPasswordHash(passwords.hash(password));
         user.setRole(role);
         em.persist(user);
+        revocations.changed(user);
         LOG.info(() -> caller() + " created user " + username + " (" + role.roleName() + ")");
         return user;
     }
@@ -74,6 +79,9 @@ public class UserService {
             refuseOwnAccountAndLastAdmin(user, "disable");
         }
         user.setEnabled(enabled);
+        if (!enabled) {
+            revokeTokens(user, "disabled");
+        }
         LOG.info(() -> caller() + (enabled ? " enabled" : " disabled") + " user " + username);
     }
 
@@ -81,6 +89,8 @@ public class UserService {
         User user = existing(username);
         refuseOwnAccountAndLastAdmin(user, "delete");
         em.remove(user);
+        revocations.deleted(user);
+        Audit.revokedUser(caller(), username, "deleted");
         LOG.info(() -> caller() + " deleted user " + username);
     }
 
@@ -88,6 +98,7 @@ public class UserService {
         User user = existing(username);
         requirePassword(password);
         user.setPasswordHash(passwords.hash(password));
+        revokeTokens(user, "password reset");
         LOG.info(() -> caller() + " reset the password of " + username);
     }
 
@@ -99,6 +110,7 @@ public class UserService {
         }
         requirePassword(replacement);
         user.setPasswordHash(passwords.hash(replacement));
+        revokeTokens(user, "password changed");
         LOG.info(() -> user.getUsername() + " changed their password");
     }
 
@@ -114,7 +126,15 @@ public class UserService {
         admin.setPasswordHash(passwords.hash(password));
         admin.setRole(Role.ADMIN);
         em.persist(admin);
+        revocations.changed(admin);
         return true;
+    }
+
+    /** Every token the user minted so far stops working from the next request. */
+    private void revokeTokens(User user, String why) {
+        user.revokeTokens();
+        revocations.changed(user);
+        Audit.revokedUser(caller(), user.getUsername(), why);
     }
 
     private User existing(String username) {

@@ -50,6 +50,10 @@ public class User {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Bumped when the user is disabled, deleted or changes password: every token signed with an older one is revoked. */
+    @Column(name = "TOKEN_GENERATION")
+    private Long tokenGeneration = 0L;
+
     @PrePersist
     void onCreate() {
         createdAt = Instant.now();
@@ -93,5 +97,15 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** 0 for rows written before the column existed. */
+    public long getTokenGeneration() {
+        return tokenGeneration == null ? 0 : tokenGeneration;
+    }
+
+    /** Revokes every token this user minted so far. */
+    public void revokeTokens() {
+        tokenGeneration = getTokenGeneration() + 1;
     }
 }

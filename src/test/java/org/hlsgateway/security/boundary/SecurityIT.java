@@ -206,7 +206,7 @@ class SecurityIT {
         admin.createChannel("signed2", camera.url(), "\"public\":false");
         admin.createChannel("signed3", camera.url(), "\"public\":false");
         Gateway player = admin.anonymous();
-        String valid = Tokens.valid("signed2");
+        String valid = Tokens.valid(admin, "signed2");
         String forged = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
 
         HttpResponse<String> expired = player.get("watch/signed2?token=" + Tokens.expired("signed2"));
@@ -225,6 +225,34 @@ class SecurityIT {
                 "refused requests never start FFmpeg");
         assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=abc").statusCode());
         assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=5").statusCode());
+    }
+
+    @Test
+    void aViewerCannotMintAYearLongTokenAndADisabledViewersTokensAre403AtOnce() throws Exception {
+        ensureUser("minter1", "minter-password-1", "viewer");
+        admin.createChannel("minted1", camera.url(), "\"public\":false");
+        Gateway viewer = admin.as("minter1", "minter-password-1");
+        Gateway player = admin.anonymous();
+
+        HttpResponse<String> yearLong = viewer.get("api/channels/minted1/playback-url?ttl=31536000");
+        assertEquals(400, yearLong.statusCode(), yearLong.body());
+        assertTrue(Gateway.json(yearLong.body()).getString("message").contains("HLS_TOKEN_MAX_TTL_VIEWER"), yearLong.body());
+        assertEquals(200, admin.get("api/channels/minted1/playback-url?ttl=31536000").statusCode(), "admins may");
+        String token = Tokens.of(viewer.get("api/channels/minted1/playback-url?ttl=600").body());
+        assertEquals(302, player.get("watch/minted1?token=" + token).statusCode());
+
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"enabled\":false}").statusCode());
+        HttpResponse<String> afterDisable = player.get("read/minted1/index.m3u8?token=" + token);
+
+        assertEquals(403, afterDisable.statusCode(), "refused from the very next request");
+        assertTrue(Gateway.json(afterDisable.body()).getString("message").contains("revoked"), afterDisable.body());
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"enabled\":true}").statusCode());
+        assertEquals(403, player.get("watch/minted1?token=" + token).statusCode(), "enabling again brings no old token back");
+        String fresh = Tokens.of(viewer.get("api/channels/minted1/playback-url?ttl=600").body());
+        assertEquals(302, player.get("watch/minted1?token=" + fresh).statusCode(), "new tokens work");
+
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"password\":\"minter-password-2\"}").statusCode());
+        assertEquals(403, player.get("watch/minted1?token=" + fresh).statusCode(), "a password reset revokes too");
     }
 
     @Test

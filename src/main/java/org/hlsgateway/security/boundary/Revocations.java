@@ -1,0 +1,80 @@
+package org.hlsgateway.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+import org.hlsgateway.security.control.LocalRevocationState;
+import org.hlsgateway.security.control.RevocationState;
+import org.hlsgateway.security.entity.User;
+
+/**
+ * Answers, from memory, whether a signed token was revoked: its minter's generation is no longer
+ * current (disabled, deleted, password changed) or its recorded id was revoked. Loaded from the
+ * database at start ({@link RevocationLoader}) and kept current by every change, at once, so a
+ * revocation holds from the next request; no request reads the database.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
+
+    private final RevocationState state = new LocalRevocationState();
+    private volatile boolean loaded;
+
+    /** Null while a token of this minter, generation and id stands; otherwise why not. */
+    public String refusal(long userId, long generation, long tokenId) {
+        if (!loaded) {
+            return null; // the database was not reachable yet: signature and expiry only (logged once at start)
+        }
+        OptionalLong current = state.generation(userId);
+        if (current.isEmpty()) {
+            return "the user who minted it no longer exists";
+        }
+        if (generation != current.getAsLong()) {
+            return "its minter was disabled or changed password since";
+        }
+        if (tokenId > 0 && state.isRevoked(tokenId)) {
+            return "token #" + tokenId + " was revoked";
+        }
+        return null;
+    }
+
+    /** The id and generation a token minted now by {@code username} carries; empty for an unknown name. */
+    public OptionalLong userId(String username) {
+        return state.userId(username);
+    }
+
+    public long generation(long userId) {
+        return state.generation(userId).orElse(0);
+    }
+
+    public String username(long userId) {
+        return state.username(userId);
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    void load(Collection<User> users, Collection<Long> revokedTokenIds) {
+        users.forEach(this::changed);
+        revokedTokenIds.forEach(state::revoke);
+        loaded = true;
+        LOG.info(() -> "token revocations loaded: " + users.size() + " users, " + revokedTokenIds.size() + " revoked tokens");
+    }
+
+    void changed(User user) {
+        if (user.getId() != null) {
+            state.user(user.getId(), user.getUsername(), user.getTokenGeneration());
+        }
+    }
+
+    void deleted(User user) {
+        state.userDeleted(user.getId());
+    }
+
+    void revoked(long tokenId) {
+        state.revoke(tokenId);
+    }
+}
