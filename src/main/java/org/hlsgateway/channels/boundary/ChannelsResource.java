@@ -74,7 +74,8 @@ public class ChannelsResource {
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonArray list() {
         JsonArrayBuilder all = JsonBuilders.array();
-        channels.all().forEach(c -> all.add(json(c)));
+        org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
+        channels.all().stream().filter(c -> limits.allows(c.getNickname(), c.getGroupTitle())).forEach(c -> all.add(json(c)));
         return all.build();
     }
 
@@ -88,7 +89,9 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonObject get(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
-        return json(channels.get(nickname));
+        Channel channel = channels.get(nickname);
+        access.requireWithinLimits(request, channel.getNickname(), channel.getGroupTitle());
+        return json(channel);
     }
 
     @POST
@@ -159,6 +162,7 @@ public class ChannelsResource {
             throw new InvalidChannelException("ttl", e.getMessage());
         }
         Channel channel = channels.get(nickname);
+        access.requireWithinLimits(request, channel.getNickname(), channel.getGroupTitle());
         String token = access.mint(TokenScope.channel(channel.getNickname()), Instant.now().getEpochSecond() + seconds, request);
         URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
                 .build(channel.getNickname()).normalize();

@@ -13,6 +13,7 @@ import org.hlsgateway.iptv.control.M3uExport;
 import org.hlsgateway.iptv.control.PublicUrl;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.playback.control.TokenGrant;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.playback.control.TokenScope;
 
 /** Builds the M3U export: one entry per channel the caller may watch, with absolute (signed) watch URLs. */
@@ -35,10 +36,12 @@ public class Playlists {
      */
     public String m3u(HttpServletRequest request, TokenGrant grant, long expiresAt, String group) {
         boolean everything = grant != null;
+        ChannelLimits limits = grant == null ? ChannelLimits.NONE : access.limits(grant);
         String base = base(request);
         List<M3uExport.Entry> entries = channels.all().stream()
                 .filter(c -> everything || c.isPublicAccess())
                 .filter(c -> group == null || group.equals(c.getGroupTitle()))
+                .filter(c -> limits.allows(c.getNickname(), c.getGroupTitle()))
                 .map(c -> {
                     String url = base + "/watch/" + c.getNickname();
                     if (!c.isPublicAccess()) {

@@ -28,6 +28,10 @@ import org.hlsgateway.security.boundary.IssuedTokens;
 import org.hlsgateway.security.boundary.Revocations;
 import org.hlsgateway.security.boundary.UserService;
 import org.hlsgateway.security.control.Audit;
+import org.hlsgateway.security.control.ChannelLimits;
+import org.hlsgateway.channels.boundary.ChannelService;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hlsgateway.security.entity.Role;
 
 /**
@@ -41,6 +45,9 @@ public class PlaybackAccess {
 
     private static final Logger LOG = Logger.getLogger(PlaybackAccess.class.getName());
     private static final PlaybackToken.Check LOGGED_IN = new PlaybackToken.Check(PlaybackToken.Verdict.VALID, null, null, -1);
+    private static final PlaybackToken.Check OUT_OF_LIMITS = new PlaybackToken.Check(PlaybackToken.Verdict.OUT_OF_LIMITS,
+            PlaybackToken.Verdict.OUT_OF_LIMITS.message(), null, -1);
+    private static final long GROUP_FRESH_NANOS = 1_000_000_000L;
 
     @Inject
     GatewayConfig config;
@@ -54,6 +61,15 @@ public class PlaybackAccess {
     @Inject
     UserService users;
 
+    @Inject
+    ChannelService channels;
+
+    /** The group of each channel a limited viewer asked for, at most a second old: no database read per segment. */
+    private final Map<String, KnownGroup> groups = new ConcurrentHashMap<>();
+
+    private record KnownGroup(String group, long readAtNanos) {
+    }
+
     private PlaybackToken tokens;
     private TokenRevocations revoked;
 
@@ -65,10 +81,50 @@ public class PlaybackAccess {
 
     /** VALID when the request may watch {@code nickname}; otherwise the reason it may not. */
     public PlaybackToken.Check check(String nickname, boolean publicChannel, String token, HttpServletRequest request) {
-        if (publicChannel || request.isUserInRole(Role.ADMIN_NAME) || request.isUserInRole(Role.VIEWER_NAME)) {
+        if (publicChannel || request.isUserInRole(Role.ADMIN_NAME)) {
             return LOGGED_IN;
         }
+        if (request.isUserInRole(Role.VIEWER_NAME)) {
+            ChannelLimits limits = limits(request);
+            if (limits.unlimited() || limits.allows(nickname, limits.needsGroup(nickname) ? groupOf(nickname) : null)) {
+                return LOGGED_IN;
+            }
+            Audit.refused("channel " + nickname, request.getRemoteAddr(), request.getUserPrincipal().getName(), 0,
+                    "outside the user's channel limits");
+            return OUT_OF_LIMITS;
+        }
         return verify(token, TokenScope.channel(nickname), request);
+    }
+
+    /** The logged-in caller's channel limits: none for admins (and for anyone not logged in, who sees public channels). */
+    public ChannelLimits limits(HttpServletRequest request) {
+        if (request.getUserPrincipal() == null || request.isUserInRole(Role.ADMIN_NAME)) {
+            return ChannelLimits.NONE;
+        }
+        return revocations.limits(request.getUserPrincipal().getName());
+    }
+
+    /** The channel limits of a token's minter, e.g. for the channels of a playlist URL. */
+    public ChannelLimits limits(TokenGrant grant) {
+        return revocations.limits(grant.userId());
+    }
+
+    /** Whether the logged-in caller may see and watch the channel; 403 for one outside their limits. */
+    public void requireWithinLimits(HttpServletRequest request, String nickname, String group) {
+        if (!limits(request).allows(nickname, group)) {
+            throw new WebApplicationException(ErrorResponses.of(Response.Status.FORBIDDEN,
+                    "your account may not watch channel '" + nickname + "' (an admin limited it to some groups or channels)"));
+        }
+    }
+
+    private String groupOf(String nickname) {
+        long now = System.nanoTime();
+        KnownGroup known = groups.get(nickname);
+        if (known == null || now - known.readAtNanos() > GROUP_FRESH_NANOS) {
+            known = new KnownGroup(channels.find(nickname).map(c -> c.getGroupTitle()).orElse(null), now);
+            groups.put(nickname, known);
+        }
+        return known.group();
     }
 
     /** The token checked against {@code scope}; a refused one is written to the audit log. */

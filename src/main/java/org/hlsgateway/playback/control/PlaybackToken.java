@@ -31,7 +31,8 @@ public final class PlaybackToken {
         GROUP_REMOVED("the token is bound to a group: the URL's group was removed"),
         FORGED("the token is not valid for this channel or playlist: it was changed or signed for another"),
         EXPIRED("the token has expired; ask for a new playback URL"),
-        REVOKED("the token was revoked");
+        REVOKED("the token was revoked"),
+        OUT_OF_LIMITS("your account may not watch this channel (an admin limited it to some groups or channels)");
 
         private final String message;
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.security.control.LocalRevocationState;
 import org.hlsgateway.security.control.RevocationState;
 import org.hlsgateway.security.entity.User;
@@ -20,6 +21,8 @@ public class Revocations {
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
 
     private final RevocationState state = new LocalRevocationState();
+    /** Each user's channel limits, by user id: read on every request of a logged-in viewer, so in memory too. */
+    private final java.util.Map<Long, ChannelLimits> limits = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     /** Null while a token of this minter, generation and id stands; otherwise why not. */
@@ -53,6 +56,16 @@ public class Revocations {
         return state.username(userId);
     }
 
+    /** The channel limits of a user; none for an unknown one (admins have none either). */
+    public ChannelLimits limits(long userId) {
+        return limits.getOrDefault(userId, ChannelLimits.NONE);
+    }
+
+    public ChannelLimits limits(String username) {
+        OptionalLong id = state.userId(username);
+        return id.isEmpty() ? ChannelLimits.NONE : limits(id.getAsLong());
+    }
+
     public boolean isLoaded() {
         return loaded;
     }
@@ -67,11 +80,13 @@ public class Revocations {
     void changed(User user) {
         if (user.getId() != null) {
             state.user(user.getId(), user.getUsername(), user.getTokenGeneration());
+            limits.put(user.getId(), ChannelLimits.of(user));
         }
     }
 
     void deleted(User user) {
         state.userDeleted(user.getId());
+        limits.remove(user.getId());
     }
 
     void revoked(long tokenId) {

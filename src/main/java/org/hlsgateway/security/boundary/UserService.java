@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.hlsgateway.security.control.Audit;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -100,6 +101,25 @@ public class UserService {
         user.setPasswordHash(passwords.hash(password));
         revokeTokens(user, "password reset");
         LOG.info(() -> caller() + " reset the password of " + username);
+    }
+
+    /**
+     * Limits a viewer to {@code groups} and single {@code channels} (both empty: every channel). Revokes the
+     * tokens the user minted so far, so none opens a channel outside the new limits.
+     */
+    public void setLimits(String username, java.util.Set<String> groups, java.util.Set<String> channels) {
+        User user = existing(username);
+        String problem = ChannelLimits.problem(groups) != null ? ChannelLimits.problem(groups) : ChannelLimits.problem(channels);
+        if (problem != null) {
+            throw new UserException(problem);
+        }
+        if (user.getRole() == Role.ADMIN && !(groups.isEmpty() && channels.isEmpty())) {
+            throw new UserException("admins see every channel: limits are for viewers");
+        }
+        user.setAllowedGroups(ChannelLimits.store(groups));
+        user.setAllowedChannels(ChannelLimits.store(channels));
+        revokeTokens(user, "channel limits changed");
+        LOG.info(() -> caller() + " limited " + username + " to groups " + groups + " and channels " + channels);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})

@@ -256,6 +256,43 @@ class SecurityIT {
     }
 
     @Test
+    void aViewerLimitedToKidsSeesAndWatchesOnlyKidsChannelsEverywhere() throws Exception {
+        ensureUser("kidsviewer", "kids-password-1", "viewer");
+        admin.createChannel("kidsa1", camera.url(), "\"public\":false,\"group\":\"Kids\"");
+        admin.createChannel("adulta1", camera.url(), "\"public\":false,\"group\":\"Adult\"");
+        HttpResponse<String> limit = admin.send("PUT", "api/users/kidsviewer", "{\"groups\":[\"Kids\"]}");
+        assertEquals(204, limit.statusCode(), limit.body());
+        Gateway viewer = admin.as("kidsviewer", "kids-password-1");
+        Gateway player = admin.anonymous();
+
+        String list = viewer.get("api/channels").body();
+        String m3u = viewer.get("api/playlist.m3u").body();
+        String playlistUrl = Gateway.json(viewer.get("api/playlist-url?ttl=3600").body()).getString("url");
+        String viaPlaylistUrl = player.get(URI.create(playlistUrl)).body();
+        ConsoleSession console = ConsoleSession.logIn(admin.uri(""), "kidsviewer", "kids-password-1");
+        String front = console.get("").body();
+        String consoleList = console.get("admin/list/").body();
+
+        for (String seen : List.of(list, m3u, viaPlaylistUrl, front, consoleList)) {
+            assertTrue(seen.contains("kidsa1"), seen);
+            assertFalse(seen.contains("adulta1"), seen);
+        }
+        assertTrue(admin.get("api/channels").body().contains("adulta1"), "admins see everything");
+        HttpResponse<String> mint = viewer.get("api/channels/adulta1/playback-url?ttl=60");
+        assertEquals(403, mint.statusCode(), mint.body());
+        assertTrue(Gateway.json(mint.body()).getString("message").contains("may not watch"), mint.body());
+        assertEquals(403, viewer.get("api/channels/adulta1").statusCode());
+        assertEquals(403, console.get("watch/adulta1").statusCode(), "watching outside the limits when logged in");
+        assertEquals(403, console.get("read/adulta1/index.m3u8").statusCode());
+        assertEquals(200, viewer.get("api/channels/kidsa1/playback-url?ttl=60").statusCode());
+        String users = admin.get("api/users").body();
+        assertTrue(users.contains("\"groups\":[\"Kids\"]"), users);
+        assertEquals(400, admin.send("PUT", "api/users/kidsviewer", "{\"groups\":\"Kids\"}").statusCode());
+        assertEquals(400, admin.send("PUT", "api/users/admin", "{\"groups\":[\"Kids\"]}").statusCode(),
+                "admins see every channel");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() throws Exception {
         admin.createChannel("headers1", camera.url(), null);
         HttpResponse<String> page = admin.anonymous().get("login.xhtml");
