@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,7 +36,7 @@ public class TokensResource {
             description = "Every playlist URL and every URL valid over a day that has not expired, newest first: "
                     + "who minted it, for what, until when, and whether it was revoked. Admins.")
     @APIResponse(responseCode = "200", description = "The tokens (never the tokens themselves).",
-            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.ARRAY)))
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "IssuedTokenList")))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "403", description = "Your role may not list tokens (it needs admin).",
             content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
@@ -53,7 +52,7 @@ public class TokensResource {
             description = "The token, and every channel URL of a playlist it opened, answer 403 from the next "
                     + "request on. Revoking twice is no error. Admins.")
     @APIResponse(responseCode = "200", description = "The revoked token's entry.",
-            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "IssuedToken")))
     @APIResponse(responseCode = "404", description = "No token has this id.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "403", description = "Your role may not revoke tokens (it needs admin).",
