@@ -48,8 +48,10 @@ public class RevocationLoader {
             revocations.load(em.createNamedQuery(User.ALL, User.class).getResultList(),
                     em.createNamedQuery(IssuedToken.REVOKED_IDS, Long.class).setParameter("now", Instant.now()).getResultList());
         } catch (RuntimeException e) {
-            LOG.warning(() -> "cannot load token revocations (" + e.getMessage() + "); tokens are checked by signature "
-                    + "and expiry only until the database answers; trying again in " + RETRY_MILLIS / 1000 + " s");
+            boolean fromSnapshot = revocations.loadSnapshot() || revocations.isLoaded();
+            LOG.warning(() -> "cannot load token revocations (" + e.getMessage() + "); " + (fromSnapshot
+                    ? "using the last snapshot" : "tokens are checked by signature and expiry only")
+                    + " until the database answers; trying again in " + RETRY_MILLIS / 1000 + " s");
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
     }

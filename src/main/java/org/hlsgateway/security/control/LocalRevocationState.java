@@ -56,4 +56,32 @@ public final class LocalRevocationState implements RevocationState {
     public boolean isRevoked(long tokenId) {
         return revoked.contains(tokenId);
     }
+
+    /** Every user and revoked id as text ({@code u <id> <generation> <name>}, {@code t <id>}), for a snapshot file. */
+    public String snapshot() {
+        StringBuilder text = new StringBuilder();
+        accounts.forEach((id, a) -> text.append("u ").append(id).append(' ').append(a.generation()).append(' ')
+                .append(a.username()).append('\n'));
+        revoked.forEach(id -> text.append("t ").append(id).append('\n'));
+        return text.toString();
+    }
+
+    /** Reads back a {@link #snapshot()}; lines it does not understand are skipped. Returns the users read. */
+    public int restore(String snapshot) {
+        int users = 0;
+        for (String line : snapshot.split("\n")) {
+            String[] f = line.split(" ", 4);
+            try {
+                if (f.length == 4 && f[0].equals("u")) {
+                    user(Long.parseLong(f[1]), f[3], Long.parseLong(f[2]));
+                    users++;
+                } else if (f.length == 2 && f[0].equals("t")) {
+                    revoke(Long.parseLong(f[1]));
+                }
+            } catch (NumberFormatException e) {
+                // a damaged line: skip it
+            }
+        }
+        return users;
+    }
 }

@@ -22,6 +22,35 @@ class RevocationsTest {
     }
 
     @Test
+    void aStartWithoutTheDatabaseUsesTheLastSnapshot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.hlsgateway.config.GatewayConfig config = org.hlsgateway.config.GatewayConfig.from(
+                java.util.Map.of("HLS_DATA_DIR", dir.toString()));
+        Revocations before = new Revocations();
+        before.config = config;
+        User alice = user(7, "alice");
+        before.load(List.of(alice), List.of());
+        alice.revokeTokens();
+        before.changed(alice);
+        before.revoked(42);
+        Revocations afterRestart = new Revocations();
+        afterRestart.config = config;
+
+        assertTrue(afterRestart.loadSnapshot());
+
+        assertTrue(afterRestart.refusal(7, 0, 0).contains("disabled or changed password"));
+        assertNull(afterRestart.refusal(7, 1, 0));
+        assertTrue(afterRestart.refusal(7, 1, 42).contains("#42"));
+    }
+
+    @Test
+    void withoutASnapshotNothingIsLoaded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Revocations revocations = new Revocations();
+        revocations.config = org.hlsgateway.config.GatewayConfig.from(java.util.Map.of("HLS_DATA_DIR", dir.toString()));
+
+        assertTrue(!revocations.loadSnapshot() && !revocations.isLoaded());
+    }
+
+    @Test
     void beforeTheDatabaseAnsweredNothingIsRevoked() {
         assertNull(revocations.refusal(7, 0, 42));
     }

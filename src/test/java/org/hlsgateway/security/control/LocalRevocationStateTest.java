@@ -46,6 +46,23 @@ class LocalRevocationStateTest {
     }
 
     @Test
+    void aSnapshotReadsBackAndSkipsDamagedLines() {
+        LocalRevocationState local = new LocalRevocationState();
+        local.user(7, "alice", 2);
+        local.user(8, "bob.smith", 0);
+        local.revoke(42);
+        LocalRevocationState restored = new LocalRevocationState();
+
+        int users = restored.restore(local.snapshot() + "u x 1 eve\nt nope\ngarbage\n");
+
+        assertEquals(2, users);
+        assertEquals(OptionalLong.of(2), restored.generation(7));
+        assertEquals(OptionalLong.of(8), restored.userId("bob.smith"));
+        assertTrue(restored.isRevoked(42));
+        assertTrue(restored.userId("eve").isEmpty());
+    }
+
+    @Test
     void revokedTokensAreRemembered() {
         state.revoke(42);
 
