@@ -134,6 +134,20 @@ class SecurityBrowserIT {
     }
 
     @Test
+    void anAdminSeesAPlaylistUrlInTheTokenListAndRevokesIt() throws Exception {
+        admin.createChannel("revokeb1", camera.url(), "\"public\":false,\"group\":\"BRevoke\"");
+        URI url = URI.create(Gateway.json(admin.get("api/playlist-url?ttl=7200&group=BRevoke").body()).getString("url"));
+        assertEquals(200, admin.anonymous().get(url).statusCode());
+
+        LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        UsersPage users = UsersPage.open(browser, admin.uri(""));
+        assertTrue(users.tokenScopes().contains("playlist of group 'BRevoke'"), users.tokenScopes().toString());
+        users.revokeToken("playlist of group 'BRevoke'");
+
+        assertEquals(403, admin.anonymous().get(url).statusCode(), "revoked in the console: refused at once");
+    }
+
+    @Test
     void anAdminAddsAndDeletesUsersInTheConsole() throws Exception {
         admin.send("DELETE", "api/users/console2", null);
         LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);

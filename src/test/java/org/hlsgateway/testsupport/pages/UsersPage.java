@@ -55,6 +55,24 @@ public final class UsersPage {
         return this;
     }
 
+    /** The scopes of the long-lived tokens listed, e.g. {@code playlist of group 'Kids'}. */
+    public List<String> tokenScopes() {
+        return Fresh.read(() -> browser.findElements(By.cssSelector("#tokens\\:tokenTable .token-scope")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    /** Revokes the newest listed token for {@code scope}; waits until the list says it is revoked. */
+    public UsersPage revokeToken(String scope) {
+        String row = "(//tr[.//span[contains(@class,'token-scope') and text()=\"" + scope + "\"]])[1]";
+        Fresh.read(() -> {
+            browser.findElement(By.xpath(row)).findElement(By.cssSelector("button[id$=':revoke']")).click();
+            return null;
+        });
+        Waits.on(browser, 20).until(b -> Fresh.read(() -> browser.findElement(By.xpath(row))
+                .findElement(By.cssSelector(".token-status")).getText()).startsWith("revoked"));
+        return this;
+    }
+
     public String messages() {
         return Fresh.read(() -> browser.findElement(By.id("users:messages")).getText());
     }
