@@ -16,6 +16,7 @@ import org.hlsgateway.api.ErrorMappers;
 import org.hlsgateway.channels.boundary.ChannelsResource;
 import org.hlsgateway.iptv.boundary.ImportResource;
 import org.hlsgateway.iptv.boundary.PlaylistResource;
+import org.hlsgateway.security.boundary.TokensResource;
 import org.hlsgateway.security.boundary.UsersResource;
 
 /**
@@ -51,6 +52,6 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ChannelsResource.class, UsersResource.class, ImportResource.class, PlaylistResource.class,
-                ErrorMappers.class);
+                ErrorMappers.class, TokensResource.class);
     }
 }

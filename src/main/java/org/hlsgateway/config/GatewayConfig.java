@@ -27,7 +27,9 @@ public record GatewayConfig(
         int tokenTtlSeconds,
         int sessionTimeoutMinutes,
         int loginFreeFailures,
-        java.util.Set<String> trustedProxies) {
+        java.util.Set<String> trustedProxies,
+        String tokenSecretPrevious,
+        int tokenMaxTtlViewerSeconds) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -62,7 +64,9 @@ public record GatewayConfig(
                 number(source, "HLS_SESSION_TIMEOUT", 30, 1, 1440),
                 number(source, "HLS_LOGIN_MAX_FAILURES", 5, 1, 1000),
                 java.util.Set.of(text(source, "HLS_TRUSTED_PROXIES", "").split("\\s*,\\s*")).stream()
-                        .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                        .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                text(source, "HLS_TOKEN_SECRET_PREVIOUS", ""),
+                number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000));
     }
 
     private static boolean playbackDefault(String value) {

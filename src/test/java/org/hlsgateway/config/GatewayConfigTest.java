@@ -123,6 +123,8 @@ class GatewayConfigTest {
         assertEquals(5, config.loginFreeFailures());
         assertEquals("", config.adminPassword());
         assertEquals("", config.tokenSecret());
+        assertEquals("", config.tokenSecretPrevious());
+        assertEquals(86_400, config.tokenMaxTtlViewerSeconds());
     }
 
     @ParameterizedTest
@@ -163,13 +165,17 @@ class GatewayConfigTest {
                 "HLS_SESSION_TIMEOUT", " 45 ",
                 "HLS_LOGIN_MAX_FAILURES", "3",
                 "HLS_ADMIN_PASSWORD", "s3cret-admin",
-                "HLS_TOKEN_SECRET", "0123456789abcdef0123"));
+                "HLS_TOKEN_SECRET", "0123456789abcdef0123",
+                "HLS_TOKEN_SECRET_PREVIOUS", "the-previous-secret-0123",
+                "HLS_TOKEN_MAX_TTL_VIEWER", "3600"));
 
         assertEquals(600, config.tokenTtlSeconds());
         assertEquals(45, config.sessionTimeoutMinutes());
         assertEquals(3, config.loginFreeFailures());
         assertEquals("s3cret-admin", config.adminPassword());
         assertEquals("0123456789abcdef0123", config.tokenSecret());
+        assertEquals("the-previous-secret-0123", config.tokenSecretPrevious());
+        assertEquals(3600, config.tokenMaxTtlViewerSeconds());
     }
 
     @Test
@@ -192,6 +198,8 @@ class GatewayConfigTest {
             "HLS_TOKEN_TTL, 9",
             "HLS_TOKEN_TTL, 31536001",
             "HLS_TOKEN_TTL, -1",
+            "HLS_TOKEN_MAX_TTL_VIEWER, 9",
+            "HLS_TOKEN_MAX_TTL_VIEWER, 31536001",
             "HLS_SESSION_TIMEOUT, 0",
             "HLS_SESSION_TIMEOUT, 1441",
             "HLS_LOGIN_MAX_FAILURES, 0",

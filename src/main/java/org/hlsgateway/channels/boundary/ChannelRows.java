@@ -30,16 +30,20 @@ public class ChannelRows {
     @Inject
     GatewayConfig config;
 
-    /** Every channel for a logged-in user; only public ones for anyone else. */
+    /** Every channel (within their limits) for a logged-in user; only public ones for anyone else. */
     public List<ChannelRow> visible() {
         boolean loggedIn = request.getUserPrincipal() != null;
         String base = watchBase();
+        org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
+        long expiresAt = loggedIn ? java.time.Instant.now().getEpochSecond() + access.ttl(null, request) : 0;
         return channels.all().stream()
                 .filter(c -> loggedIn || c.isPublicAccess())
+                .filter(c -> limits.allows(c.getNickname(), c.getGroupTitle()))
                 .map(c -> {
                     String watch = base + c.getNickname();
                     String playback = c.isPublicAccess() || !loggedIn ? watch
-                            : watch + "?token=" + URLEncoder.encode(access.sign(c.getNickname(), config.tokenTtlSeconds()),
+                            : watch + "?token=" + URLEncoder.encode(access.mint(
+                            org.hlsgateway.playback.control.TokenScope.channel(c.getNickname()), expiresAt, request),
                             StandardCharsets.UTF_8);
                     return ChannelRow.of(c, transcoders.status(c.getNickname()), watch, playback);
                 })

@@ -34,6 +34,7 @@ import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.TokenScope;
 import org.hlsgateway.playback.control.TokenTtl;
 import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.InvalidChannelException;
@@ -62,6 +63,9 @@ public class ChannelsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @GET
     @Operation(operationId = "listChannels", summary = "List the channels",
             description = "Every channel with the live state of its transcoder, sorted by sortOrder. Any role.")
@@ -70,7 +74,8 @@ public class ChannelsResource {
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonArray list() {
         JsonArrayBuilder all = JsonBuilders.array();
-        channels.all().forEach(c -> all.add(json(c)));
+        org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
+        channels.all().stream().filter(c -> limits.allows(c.getNickname(), c.getGroupTitle())).forEach(c -> all.add(json(c)));
         return all.build();
     }
 
@@ -84,7 +89,9 @@ public class ChannelsResource {
     @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonObject get(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
-        return json(channels.get(nickname));
+        Channel channel = channels.get(nickname);
+        access.requireWithinLimits(request, channel.getNickname(), channel.getGroupTitle());
+        return json(channel);
     }
 
     @POST
@@ -148,10 +155,15 @@ public class ChannelsResource {
                                   @Parameter(description = ApiDoc.TTL, example = "3600",
                                           schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
                                   @QueryParam("ttl") String ttl) {
-        long seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds())
-                .orElseThrow(() -> new InvalidChannelException("ttl", TokenTtl.RULE));
+        long seconds;
+        try {
+            seconds = access.ttl(ttl, request);
+        } catch (TokenTtl.Refused e) {
+            throw new InvalidChannelException("ttl", e.getMessage());
+        }
         Channel channel = channels.get(nickname);
-        String token = access.sign(channel.getNickname(), seconds);
+        access.requireWithinLimits(request, channel.getNickname(), channel.getGroupTitle());
+        String token = access.mint(TokenScope.channel(channel.getNickname()), Instant.now().getEpochSecond() + seconds, request);
         URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
                 .build(channel.getNickname()).normalize();
         return JsonBuilders.object()

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.api.ErrorResponses;
-import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.TokenGrant;
+import org.hlsgateway.playback.control.TokenScope;
 import org.hlsgateway.playback.control.TokenTtl;
 
 /**
@@ -37,7 +38,7 @@ public class PlaylistResource {
     Playlists playlists;
 
     @Inject
-    GatewayConfig config;
+    PlaybackAccess access;
 
     @Context
     HttpServletRequest request;
@@ -56,11 +57,16 @@ public class PlaylistResource {
                                      schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
                              @QueryParam("ttl") String ttl,
                              @Parameter(description = ApiDoc.GROUP) @QueryParam("group") String group) {
-        OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
-        if (seconds.isEmpty()) {
-            return badTtl();
+        long seconds;
+        try {
+            seconds = access.ttl(ttl, request);
+        } catch (TokenTtl.Refused e) {
+            return badTtl(e);
         }
-        String m3u = playlists.m3u(request, true, Instant.now().getEpochSecond() + seconds.getAsLong(), group);
+        long expiresAt = Instant.now().getEpochSecond() + seconds;
+        // a long-lived export is one record: revoking it revokes every URL in it
+        TokenGrant grant = access.grant(request, TokenScope.playlist(group), expiresAt, PlaybackAccess.isLongLived(expiresAt));
+        String m3u = playlists.m3u(request, grant, expiresAt, group);
         return Response.ok(m3u, "audio/x-mpegurl;charset=utf-8").header("Cache-Control", "no-store").build();
     }
 
@@ -78,18 +84,20 @@ public class PlaylistResource {
                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
                                 @QueryParam("ttl") String ttl,
                                 @Parameter(description = ApiDoc.GROUP) @QueryParam("group") String group) {
-        OptionalLong seconds = TokenTtl.parse(ttl, config.tokenTtlSeconds());
-        if (seconds.isEmpty()) {
-            return badTtl();
+        long seconds;
+        try {
+            seconds = access.ttl(ttl, request);
+        } catch (TokenTtl.Refused e) {
+            return badTtl(e);
         }
         JsonObject json = JsonBuilders.object()
-                .add("url", playlists.signedPlaylistUrl(request, seconds.getAsLong(), group))
-                .add("expiresAt", Instant.now().plusSeconds(seconds.getAsLong()).toString())
+                .add("url", playlists.signedPlaylistUrl(request, seconds, group))
+                .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
                 .build();
         return Response.ok(json).build();
     }
 
-    private static Response badTtl() {
-        return ErrorResponses.of(Response.Status.BAD_REQUEST, TokenTtl.RULE);
+    private static Response badTtl(TokenTtl.Refused refused) {
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, refused.getMessage());
     }
 }

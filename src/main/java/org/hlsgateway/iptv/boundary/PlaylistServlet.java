@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hlsgateway.api.DatabaseAnswers;
 import org.hlsgateway.api.ErrorResponses;
-import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.playback.control.PlaybackToken;
+import org.hlsgateway.playback.control.TokenGrant;
+import org.hlsgateway.playback.control.TokenScope;
 
 /**
  * {@code GET /hls_gateway/playlist.m3u[?group=...][&token=...]}: the channels as an extended M3U for
@@ -33,9 +35,6 @@ public class PlaylistServlet extends HttpServlet {
     transient PlaybackAccess access;
 
     @Inject
-    transient GatewayConfig config;
-
-    @Inject
     transient DatabaseStatus database;
 
     @Override
@@ -46,21 +45,23 @@ public class PlaylistServlet extends HttpServlet {
             error(response, 400, "group must be at most 100 characters without control characters");
             return;
         }
-        long expiresAt;
+        long expiresAt = -1;
+        TokenGrant grant = null;
         if (token != null) {
-            expiresAt = access.validUntil(Playlists.PLAYLIST_SUBJECT, token);
-            if (expiresAt < 0) {
-                error(response, 403, "the playlist token is expired or not valid; ask for a new playlist URL");
+            PlaybackToken.Check check = access.verify(token, TokenScope.playlist(group), request);
+            if (!check.valid()) {
+                error(response, 403, "playlist URL refused: " + check.detail());
                 return;
             }
+            expiresAt = check.expiresAt();
+            grant = check.grant();
         } else if (request.getUserPrincipal() != null) {
-            expiresAt = Instant.now().getEpochSecond() + config.tokenTtlSeconds();
-        } else {
-            expiresAt = -1;
+            expiresAt = Instant.now().getEpochSecond() + access.ttl(null, request);
+            grant = access.grant(request);
         }
         String m3u;
         try {
-            m3u = playlists.m3u(request, expiresAt > 0, expiresAt, group);
+            m3u = playlists.m3u(request, grant, expiresAt, group);
         } catch (RuntimeException e) {
             if (!database.unavailable(e)) {
                 throw e;

@@ -110,9 +110,8 @@ public class Playback {
 
     /** Null when the request may watch; otherwise the 403 answer that says why not. */
     public Response refusal(TranscodeSpec spec, String token, HttpServletRequest request) {
-        PlaybackToken.Verdict verdict = access.check(spec.nickname(), spec.publicAccess(), token, request);
-        return verdict == PlaybackToken.Verdict.VALID ? null
-                : ErrorResponses.of(Response.Status.FORBIDDEN, verdict.message());
+        PlaybackToken.Check check = access.check(spec.nickname(), spec.publicAccess(), token, request);
+        return check.valid() ? null : ErrorResponses.of(Response.Status.FORBIDDEN, check.detail());
     }
 
     public TranscoderHandle start(TranscodeSpec spec) {

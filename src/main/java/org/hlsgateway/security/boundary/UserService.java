@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.hlsgateway.database.boundary.DatabaseOutages;
+import org.hlsgateway.security.control.Audit;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -33,6 +35,9 @@ public class UserService {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Revocations revocations;
 
     @Resource
     SessionContext session;
@@ -67,6 +72,7 @@ public class UserService {
         user.setPasswordHash(passwords.hash(password));
         user.setRole(role);
         em.persist(user);
+        revocations.changed(user);
         LOG.info(() -> caller() + " created user " + username + " (" + role.roleName() + ")");
         return user;
     }
@@ -77,6 +83,9 @@ public class UserService {
             refuseOwnAccountAndLastAdmin(user, "disable");
         }
         user.setEnabled(enabled);
+        if (!enabled) {
+            revokeTokens(user, "disabled");
+        }
         LOG.info(() -> caller() + (enabled ? " enabled" : " disabled") + " user " + username);
     }
 
@@ -84,6 +93,8 @@ public class UserService {
         User user = existing(username);
         refuseOwnAccountAndLastAdmin(user, "delete");
         em.remove(user);
+        revocations.deleted(user);
+        Audit.revokedUser(caller(), username, "deleted");
         LOG.info(() -> caller() + " deleted user " + username);
     }
 
@@ -91,7 +102,27 @@ public class UserService {
         User user = existing(username);
         requirePassword(password);
         user.setPasswordHash(passwords.hash(password));
+        revokeTokens(user, "password reset");
         LOG.info(() -> caller() + " reset the password of " + username);
+    }
+
+    /**
+     * Limits a viewer to {@code groups} and single {@code channels} (both empty: every channel). Revokes the
+     * tokens the user minted so far, so none opens a channel outside the new limits.
+     */
+    public void setLimits(String username, java.util.Set<String> groups, java.util.Set<String> channels) {
+        User user = existing(username);
+        String problem = ChannelLimits.problem(groups) != null ? ChannelLimits.problem(groups) : ChannelLimits.problem(channels);
+        if (problem != null) {
+            throw new UserException(problem);
+        }
+        if (user.getRole() == Role.ADMIN && !(groups.isEmpty() && channels.isEmpty())) {
+            throw new UserException("admins see every channel: limits are for viewers");
+        }
+        user.setAllowedGroups(ChannelLimits.store(groups));
+        user.setAllowedChannels(ChannelLimits.store(channels));
+        revokeTokens(user, "channel limits changed");
+        LOG.info(() -> caller() + " limited " + username + " to groups " + groups + " and channels " + channels);
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
@@ -102,6 +133,7 @@ public class UserService {
         }
         requirePassword(replacement);
         user.setPasswordHash(passwords.hash(replacement));
+        revokeTokens(user, "password changed");
         LOG.info(() -> user.getUsername() + " changed their password");
     }
 
@@ -117,7 +149,15 @@ public class UserService {
         admin.setPasswordHash(passwords.hash(password));
         admin.setRole(Role.ADMIN);
         em.persist(admin);
+        revocations.changed(admin);
         return true;
+    }
+
+    /** Every token the user minted so far stops working from the next request. */
+    private void revokeTokens(User user, String why) {
+        user.revokeTokens();
+        revocations.changed(user);
+        Audit.revokedUser(caller(), user.getUsername(), why);
     }
 
     private User existing(String username) {

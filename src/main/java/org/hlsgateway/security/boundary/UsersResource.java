@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -43,7 +45,7 @@ public class UsersResource {
 
     static final String FORBIDDEN = "Your role may not manage users (it needs admin), the change would disable or "
             + "delete your own account or the last enabled admin, or a cross-site request was refused.";
-    private static final Set<String> FIELDS = Set.of("username", "password", "role", "enabled");
+    private static final Set<String> FIELDS = Set.of("username", "password", "role", "enabled", "groups", "channels");
 
     @Inject
     UserService users;
@@ -81,6 +83,9 @@ public class UsersResource {
         JsonObject body = object(json);
         checkFields(body);
         User user = users.create(text(body, "username"), text(body, "password"), role(body));
+        if (body.containsKey("groups") || body.containsKey("channels")) {
+            users.setLimits(user.getUsername(), names(body, "groups"), names(body, "channels"));
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(user.getUsername()).build()).entity(json(user)).build();
     }
 
@@ -111,6 +116,9 @@ public class UsersResource {
             }
             users.setEnabled(username, enabled == JsonValue.TRUE);
         }
+        if (body.containsKey("groups") || body.containsKey("channels")) {
+            users.setLimits(username, names(body, "groups"), names(body, "channels"));
+        }
         return Response.noContent().build();
     }
 
@@ -137,7 +145,7 @@ public class UsersResource {
         }
         for (String key : body.keySet()) {
             if (!FIELDS.contains(key)) {
-                throw new UserException("unknown field '" + key + "'; allowed: enabled, password, role, username");
+                throw new UserException("unknown field '" + key + "'; allowed: channels, enabled, groups, password, role, username");
             }
         }
     }
@@ -151,6 +159,19 @@ public class UsersResource {
             return s.getString();
         }
         throw new UserException(key + " must be a string");
+    }
+
+    /** A list of names, e.g. {@code "groups": ["Kids"]}; absent or null is an empty list. */
+    private static Set<String> names(JsonObject body, String key) {
+        JsonValue value = body.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return Set.of();
+        }
+        if (!(value instanceof jakarta.json.JsonArray array) || array.size() > ChannelLimits.MAX_ENTRIES
+                || !array.stream().allMatch(v -> v instanceof JsonString)) {
+            throw new UserException(key + " must be a list of strings: " + ChannelLimits.RULE);
+        }
+        return array.stream().map(v -> ((JsonString) v).getString().strip()).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private static Role role(JsonObject body) {
@@ -171,6 +192,14 @@ public class UsersResource {
                 .add("role", user.getRole().roleName())
                 .add("enabled", user.isEnabled())
                 .add("createdAt", String.valueOf(user.getCreatedAt()))
+                .add("groups", strings(ChannelLimits.read(user.getAllowedGroups())))
+                .add("channels", strings(ChannelLimits.read(user.getAllowedChannels())))
                 .build();
+    }
+
+    private static JsonArrayBuilder strings(Set<String> names) {
+        JsonArrayBuilder array = JsonBuilders.array();
+        new java.util.TreeSet<>(names).forEach(array::add);
+        return array;
     }
 }

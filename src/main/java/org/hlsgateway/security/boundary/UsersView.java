@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hlsgateway.security.control.ChannelLimits;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.security.entity.User;
@@ -25,6 +26,8 @@ public class UsersView implements Serializable {
 
     private List<User> users;
     private final Map<String, String> resetPasswords = new HashMap<>();
+    private final Map<String, String> groupLimits = new HashMap<>();
+    private final Map<String, String> channelLimits = new HashMap<>();
     private String newUsername;
     private String newPassword;
     private Role newRole = Role.VIEWER;
@@ -32,6 +35,10 @@ public class UsersView implements Serializable {
     public List<User> getUsers() {
         if (users == null) {
             users = service.all();
+            for (User u : users) {
+                groupLimits.put(u.getUsername(), String.join(", ", new java.util.TreeSet<>(ChannelLimits.read(u.getAllowedGroups()))));
+                channelLimits.put(u.getUsername(), String.join(", ", new java.util.TreeSet<>(ChannelLimits.read(u.getAllowedChannels()))));
+            }
         }
         return users;
     }
@@ -53,6 +60,22 @@ public class UsersView implements Serializable {
     public void reset(String username) {
         String password = resetPasswords.remove(username);
         act(() -> service.resetPassword(username, password), "New password set for " + username);
+    }
+
+    /** Limits a viewer to the groups and channels typed (comma-separated); both empty lifts the limits. */
+    public void limit(String username) {
+        java.util.Set<String> groups = ChannelLimits.parseList(groupLimits.get(username));
+        java.util.Set<String> channels = ChannelLimits.parseList(channelLimits.get(username));
+        act(() -> service.setLimits(username, groups, channels), groups.isEmpty() && channels.isEmpty()
+                ? username + " sees every channel" : username + " limited to groups " + groups + " and channels " + channels);
+    }
+
+    public Map<String, String> getGroupLimits() {
+        return groupLimits;
+    }
+
+    public Map<String, String> getChannelLimits() {
+        return channelLimits;
     }
 
     private void act(Runnable action, String done) {

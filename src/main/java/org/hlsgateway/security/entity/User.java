@@ -50,6 +50,18 @@ public class User {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** A viewer's groups, one a line; with {@link #allowedChannels} both empty the viewer sees every channel. */
+    @Column(name = "ALLOWED_GROUPS", length = 4000)
+    private String allowedGroups;
+
+    /** A viewer's single channels (nicknames), one a line. */
+    @Column(name = "ALLOWED_CHANNELS", length = 4000)
+    private String allowedChannels;
+
+    /** Bumped when the user is disabled, deleted or changes password: every token signed with an older one is revoked. */
+    @Column(name = "TOKEN_GENERATION")
+    private Long tokenGeneration = 0L;
+
     @PrePersist
     void onCreate() {
         createdAt = Instant.now();
@@ -93,5 +105,31 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getAllowedGroups() {
+        return allowedGroups;
+    }
+
+    public void setAllowedGroups(String allowedGroups) {
+        this.allowedGroups = allowedGroups;
+    }
+
+    public String getAllowedChannels() {
+        return allowedChannels;
+    }
+
+    public void setAllowedChannels(String allowedChannels) {
+        this.allowedChannels = allowedChannels;
+    }
+
+    /** 0 for rows written before the column existed. */
+    public long getTokenGeneration() {
+        return tokenGeneration == null ? 0 : tokenGeneration;
+    }
+
+    /** Revokes every token this user minted so far. */
+    public void revokeTokens() {
+        tokenGeneration = getTokenGeneration() + 1;
     }
 }

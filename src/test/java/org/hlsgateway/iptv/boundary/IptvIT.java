@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import org.hlsgateway.iptv.control.ImportRow;
 import org.hlsgateway.iptv.control.M3uImport;
 import org.hlsgateway.playback.control.PlaybackToken;
+import org.hlsgateway.playback.control.TokenRevocations;
+import org.hlsgateway.playback.control.TokenScope;
+import org.hlsgateway.testsupport.Tokens;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,8 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class IptvIT {
 
-    static final PlaybackToken SIGNER = new PlaybackToken(System.getProperty("hls.token.secret",
-            "it-token-secret-0123456789").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final PlaybackToken SIGNER = Tokens.SIGNER;
 
     @ArquillianResource
     URL deployment;
@@ -149,9 +151,58 @@ class IptvIT {
         String token = java.net.URLDecoder.decode(protectedUrl.substring(protectedUrl.indexOf("token=") + 6),
                 java.nio.charset.StandardCharsets.UTF_8);
         long now = java.time.Instant.now().getEpochSecond();
-        assertEquals(PlaybackToken.Verdict.VALID, SIGNER.verify(token, "imp-prot1", now));
-        assertEquals(PlaybackToken.Verdict.FORGED, SIGNER.verify(token, "imp-pub1", now));
+        assertEquals(PlaybackToken.Verdict.VALID,
+                SIGNER.verify(token, TokenScope.channel("imp-prot1"), now, TokenRevocations.NONE).verdict());
+        assertEquals(PlaybackToken.Verdict.FORGED,
+                SIGNER.verify(token, TokenScope.channel("imp-pub1"), now, TokenRevocations.NONE).verdict());
         assertEquals(403, anyone.get("playlist.m3u?token=123.forged").statusCode());
+    }
+
+    @Test
+    void aGroupPlaylistUrlIsBoundToItsGroupAndARevokedOneIs403WithEveryUrlInIt() throws Exception {
+        admin.createChannel("kids1", "rtsp://127.0.0.1:9/k", "\"public\":false,\"group\":\"Kids\"");
+        admin.createChannel("adult1", "rtsp://127.0.0.1:9/a", "\"public\":false,\"group\":\"Adult\"");
+        Gateway anyone = admin.anonymous();
+        URI kids = URI.create(Gateway.json(admin.get("api/playlist-url?ttl=3600&group=Kids").body()).getString("url"));
+        String token = Tokens.query(kids, "token");
+        assertTrue(token.length() < 80, "short enough for IPTV apps: " + token.length());
+
+        HttpResponse<String> listed = anyone.get(kids);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("/watch/kids1?token="));
+        assertFalse(listed.body().contains("adult1"));
+        HttpResponse<String> groupRemoved = anyone.get("playlist.m3u?token=" + token);
+        HttpResponse<String> groupChanged = anyone.get("playlist.m3u?token=" + token + "&group=Adult");
+        HttpResponse<String> asChannel = anyone.get("read/kids1/index.m3u8?token=" + token);
+
+        assertEquals(403, groupRemoved.statusCode(), groupRemoved.body());
+        assertTrue(Gateway.json(groupRemoved.body()).getString("message").contains("group was removed"), groupRemoved.body());
+        assertEquals(403, groupChanged.statusCode(), groupChanged.body());
+        assertFalse(groupChanged.body().contains("adult1"));
+        assertEquals(403, asChannel.statusCode(), "a playlist token opens no channel");
+
+        JsonObject entry = Gateway.jsonArray(admin.get("api/tokens").body()).getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("scope").equals("playlist of group 'Kids'")).findFirst().orElseThrow();
+        assertEquals("admin", entry.getString("mintedBy"));
+        assertFalse(entry.getBoolean("revoked"));
+        assertFalse(admin.get("api/tokens").body().contains(token), "the list never shows a token");
+        String channelUrl = M3uImport.parse(listed.body()).stream().filter(r -> "kids1".equals(r.nickname()))
+                .findFirst().orElseThrow().url();
+        String channelToken = Tokens.query(URI.create(channelUrl), "token");
+
+        HttpResponse<String> revoke = admin.send("DELETE", "api/tokens/" + entry.getInt("id"), null);
+        HttpResponse<String> afterRevoke = anyone.get(kids);
+        HttpResponse<String> childAfterRevoke = anyone.get("read/kids1/index.m3u8?token=" + channelToken);
+
+        assertEquals(200, revoke.statusCode(), revoke.body());
+        assertTrue(Gateway.json(revoke.body()).getBoolean("revoked"));
+        assertEquals(403, afterRevoke.statusCode(), "refused from the very next request");
+        assertTrue(Gateway.json(afterRevoke.body()).getString("message").contains("revoked"), afterRevoke.body());
+        assertEquals(403, childAfterRevoke.statusCode(), "the playlist's channel URLs are revoked with it");
+        assertEquals(404, admin.send("DELETE", "api/tokens/999999999", null).statusCode());
+        assertEquals(404, admin.send("DELETE", "api/tokens/x'1", null).statusCode());
+        admin.send("DELETE", "api/channels/kids1", null);
+        admin.send("DELETE", "api/channels/adult1", null);
     }
 
     private static String providerPlaylist(int count) {

@@ -126,13 +126,13 @@ class OperationsIT {
 
         List<String> expected = List.of("/api/channels", "/api/channels/{nickname}", "/api/channels/{nickname}/playback-url",
                 "/api/channels/{nickname}/probe", "/api/channels/{nickname}/start", "/api/channels/{nickname}/stop",
-                "/api/channels/import", "/api/users", "/api/users/{username}", "/api/playlist.m3u", "/api/playlist-url",
+                "/api/channels/import", "/api/users", "/api/users/{username}", "/api/playlist.m3u", "/api/playlist-url", "/api/tokens", "/api/tokens/{id}",
                 "/watch/{nickname}", "/read/{nickname}/index.m3u8", "/read/{nickname}/{segment}",
                 "/read/{nickname}/preview.jpg", "/playlist.m3u");
         List<String> missingPaths = expected.stream().filter(p -> !api.getPaths().containsKey(p)).toList();
         assertEquals(List.of(), missingPaths, "paths missing; the document has " + api.getPaths().keySet());
         assertEquals(List.of(), document.faults());
-        assertEquals(21, document.operations(), "17 JAX-RS operations and 4 servlet ones");
+        assertEquals(23, document.operations(), "19 JAX-RS operations and 4 servlet ones");
 
         Map<String, SecurityScheme> schemes = api.getComponents().getSecuritySchemes();
         assertEquals(SecurityScheme.Type.HTTP, schemes.get("basic").getType());

@@ -153,14 +153,21 @@ class HostileInputIT {
         ConsoleSession console = ConsoleSession.logIn(admin.uri(""), "admin", Gateway.ADMIN_PASSWORD);
         String editPage = console.get("admin/channel/edit.xhtml").body();
         String viewState = ConsoleSession.viewState(editPage);
-        String valid = Tokens.valid("locked2");
+        String valid = Tokens.valid(admin, "locked2");
         List<Case> all = new ArrayList<>();
         all.add(new Case("create without credentials", http(() -> anyone.send("POST", "api/channels",
                 "{\"nickname\":\"anon1\",\"url\":\"rtsp://h/x\"}")), Set.of(401)));
         all.add(new Case("delete with a wrong password", http(() -> admin.as("admin", "guess").send("DELETE", "api/channels/target1", null)), Set.of(401)));
-        all.add(new Case("forged token", http(() -> anyone.get("watch/locked2?token=" + valid.substring(0, valid.indexOf('.') + 1) + "AAAA")), Set.of(403)));
+        all.add(new Case("forged token", http(() -> anyone.get("watch/locked2?token=" + valid.substring(0, 30) + "AAAAAAAAAAAAAAAAAA")), Set.of(403)));
         all.add(new Case("expired token", http(() -> anyone.get("watch/locked2?token=" + Tokens.expired("locked2"))), Set.of(403)));
-        all.add(new Case("other channel's token", http(() -> anyone.get("read/locked2/index.m3u8?token=" + Tokens.valid("target1"))), Set.of(403)));
+        all.add(new Case("other channel's token", http(() -> anyone.get("read/locked2/index.m3u8?token=" + Tokens.ofNobody("target1"))), Set.of(403)));
+        all.add(new Case("truncated token", http(() -> anyone.get("watch/locked2?token=" + valid.substring(0, 47))), Set.of(403)));
+        all.add(new Case("padded token", http(() -> anyone.get("watch/locked2?token=" + valid + "%3D%3D")), Set.of(403)));
+        all.add(new Case("over-long token", http(() -> anyone.get("read/locked2/index.m3u8?token=" + valid + "A".repeat(300))), Set.of(403)));
+        all.add(new Case("old-format token", http(() -> anyone.get("watch/locked2?token=1900000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")), Set.of(403)));
+        all.add(new Case("token of a user that does not exist", http(() -> anyone.get("watch/locked2?token=" + Tokens.ofNobody("locked2"))), Set.of(403)));
+        all.add(new Case("channel token as a playlist token", http(() -> anyone.get("playlist.m3u?token=" + valid)), Set.of(403)));
+        all.add(new Case("token with NUL bytes", http(() -> anyone.get("watch/locked2?token=%00%00%00")), Set.of(403)));
         all.add(new Case("console form without its token", http(() -> console.post("admin/channel/edit.xhtml",
                 editForm("csrf1", null), null)), Set.of(403)));
         all.add(new Case("console form with a forged token", http(() -> console.post("admin/channel/edit.xhtml",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -104,6 +105,46 @@ class SecurityBrowserIT {
         browser.get(admin.uri("admin/users/").toString());
         assertTrue(browser.getPageSource().contains("Not allowed") || browser.getTitle().contains("Not allowed"),
                 "the users page is for admins only");
+    }
+
+    @Test
+    void anAdminLimitsAViewerToAGroupAndTheViewersConsoleListsOnlyThoseChannels() throws Exception {
+        admin.send("POST", "api/users", "{\"username\":\"limited1\",\"password\":\"limited-password-1\",\"role\":\"viewer\"}");
+        admin.send("PUT", "api/users/limited1", "{\"enabled\":true,\"password\":\"limited-password-1\",\"groups\":[],\"channels\":[]}");
+        admin.createChannel("kidsb1", camera.url(), "\"public\":false,\"group\":\"BKids\"");
+        admin.createChannel("kidsb2", camera.url(), "\"public\":false,\"group\":\"BKids\"");
+        admin.createChannel("adultb1", camera.url(), "\"public\":false,\"group\":\"BAdult\"");
+        admin.createChannel("singleb1", camera.url(), "\"public\":false,\"group\":\"BOther\"");
+
+        LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        UsersPage.open(browser, admin.uri("")).limit("limited1", "BKids", "singleb1");
+        browser.manage().deleteAllCookies();
+        ChannelListPage list = LoginPage.open(browser, admin.uri("")).logInAs("limited1", "limited-password-1");
+
+        List<String> seen = list.nicknames();
+        assertTrue(seen.containsAll(List.of("kidsb1", "kidsb2", "singleb1")), seen.toString());
+        assertFalse(seen.contains("adultb1"), seen.toString());
+        browser.get(admin.uri("").toString());
+        assertFalse(browser.getPageSource().contains("adultb1"), "the front page follows the limits too");
+        assertTrue(browser.getPageSource().contains("kidsb1"));
+        JsonObject user = Gateway.jsonArray(admin.get("api/users").body()).getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("username").equals("limited1")).findFirst().orElseThrow();
+        assertEquals("[\"BKids\"]", user.getJsonArray("groups").toString());
+        assertEquals("[\"singleb1\"]", user.getJsonArray("channels").toString());
+    }
+
+    @Test
+    void anAdminSeesAPlaylistUrlInTheTokenListAndRevokesIt() throws Exception {
+        admin.createChannel("revokeb1", camera.url(), "\"public\":false,\"group\":\"BRevoke\"");
+        URI url = URI.create(Gateway.json(admin.get("api/playlist-url?ttl=7200&group=BRevoke").body()).getString("url"));
+        assertEquals(200, admin.anonymous().get(url).statusCode());
+
+        LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        UsersPage users = UsersPage.open(browser, admin.uri(""));
+        assertTrue(users.tokenScopes().contains("playlist of group 'BRevoke'"), users.tokenScopes().toString());
+        users.revokeToken("playlist of group 'BRevoke'");
+
+        assertEquals(403, admin.anonymous().get(url).statusCode(), "revoked in the console: refused at once");
     }
 
     @Test

@@ -206,7 +206,7 @@ class SecurityIT {
         admin.createChannel("signed2", camera.url(), "\"public\":false");
         admin.createChannel("signed3", camera.url(), "\"public\":false");
         Gateway player = admin.anonymous();
-        String valid = Tokens.valid("signed2");
+        String valid = Tokens.valid(admin, "signed2");
         String forged = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
 
         HttpResponse<String> expired = player.get("watch/signed2?token=" + Tokens.expired("signed2"));
@@ -225,6 +225,71 @@ class SecurityIT {
                 "refused requests never start FFmpeg");
         assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=abc").statusCode());
         assertEquals(400, admin.get("api/channels/signed2/playback-url?ttl=5").statusCode());
+    }
+
+    @Test
+    void aViewerCannotMintAYearLongTokenAndADisabledViewersTokensAre403AtOnce() throws Exception {
+        ensureUser("minter1", "minter-password-1", "viewer");
+        admin.createChannel("minted1", camera.url(), "\"public\":false");
+        Gateway viewer = admin.as("minter1", "minter-password-1");
+        Gateway player = admin.anonymous();
+
+        HttpResponse<String> yearLong = viewer.get("api/channels/minted1/playback-url?ttl=31536000");
+        assertEquals(400, yearLong.statusCode(), yearLong.body());
+        assertTrue(Gateway.json(yearLong.body()).getString("message").contains("HLS_TOKEN_MAX_TTL_VIEWER"), yearLong.body());
+        assertEquals(200, admin.get("api/channels/minted1/playback-url?ttl=31536000").statusCode(), "admins may");
+        String token = Tokens.of(viewer.get("api/channels/minted1/playback-url?ttl=600").body());
+        assertEquals(302, player.get("watch/minted1?token=" + token).statusCode());
+
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"enabled\":false}").statusCode());
+        HttpResponse<String> afterDisable = player.get("read/minted1/index.m3u8?token=" + token);
+
+        assertEquals(403, afterDisable.statusCode(), "refused from the very next request");
+        assertTrue(Gateway.json(afterDisable.body()).getString("message").contains("revoked"), afterDisable.body());
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"enabled\":true}").statusCode());
+        assertEquals(403, player.get("watch/minted1?token=" + token).statusCode(), "enabling again brings no old token back");
+        String fresh = Tokens.of(viewer.get("api/channels/minted1/playback-url?ttl=600").body());
+        assertEquals(302, player.get("watch/minted1?token=" + fresh).statusCode(), "new tokens work");
+
+        assertEquals(204, admin.send("PUT", "api/users/minter1", "{\"password\":\"minter-password-2\"}").statusCode());
+        assertEquals(403, player.get("watch/minted1?token=" + fresh).statusCode(), "a password reset revokes too");
+    }
+
+    @Test
+    void aViewerLimitedToKidsSeesAndWatchesOnlyKidsChannelsEverywhere() throws Exception {
+        ensureUser("kidsviewer", "kids-password-1", "viewer");
+        admin.createChannel("kidsa1", camera.url(), "\"public\":false,\"group\":\"Kids\"");
+        admin.createChannel("adulta1", camera.url(), "\"public\":false,\"group\":\"Adult\"");
+        HttpResponse<String> limit = admin.send("PUT", "api/users/kidsviewer", "{\"groups\":[\"Kids\"]}");
+        assertEquals(204, limit.statusCode(), limit.body());
+        Gateway viewer = admin.as("kidsviewer", "kids-password-1");
+        Gateway player = admin.anonymous();
+
+        String list = viewer.get("api/channels").body();
+        String m3u = viewer.get("api/playlist.m3u").body();
+        String playlistUrl = Gateway.json(viewer.get("api/playlist-url?ttl=3600").body()).getString("url");
+        String viaPlaylistUrl = player.get(URI.create(playlistUrl)).body();
+        ConsoleSession console = ConsoleSession.logIn(admin.uri(""), "kidsviewer", "kids-password-1");
+        String front = console.get("").body();
+        String consoleList = console.get("admin/list/").body();
+
+        for (String seen : List.of(list, m3u, viaPlaylistUrl, front, consoleList)) {
+            assertTrue(seen.contains("kidsa1"), seen);
+            assertFalse(seen.contains("adulta1"), seen);
+        }
+        assertTrue(admin.get("api/channels").body().contains("adulta1"), "admins see everything");
+        HttpResponse<String> mint = viewer.get("api/channels/adulta1/playback-url?ttl=60");
+        assertEquals(403, mint.statusCode(), mint.body());
+        assertTrue(Gateway.json(mint.body()).getString("message").contains("may not watch"), mint.body());
+        assertEquals(403, viewer.get("api/channels/adulta1").statusCode());
+        assertEquals(403, console.get("watch/adulta1").statusCode(), "watching outside the limits when logged in");
+        assertEquals(403, console.get("read/adulta1/index.m3u8").statusCode());
+        assertEquals(200, viewer.get("api/channels/kidsa1/playback-url?ttl=60").statusCode());
+        String users = admin.get("api/users").body();
+        assertTrue(users.contains("\"groups\":[\"Kids\"]"), users);
+        assertEquals(400, admin.send("PUT", "api/users/kidsviewer", "{\"groups\":\"Kids\"}").statusCode());
+        assertEquals(400, admin.send("PUT", "api/users/admin", "{\"groups\":[\"Kids\"]}").statusCode(),
+                "admins see every channel");
     }
 
     @Test

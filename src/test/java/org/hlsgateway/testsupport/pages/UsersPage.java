@@ -38,6 +38,45 @@ public final class UsersPage {
         return this;
     }
 
+    /** Types the groups and channels (comma-separated) a viewer is limited to and saves them. */
+    public UsersPage limit(String username, String groups, String channels) {
+        Fresh.read(() -> {
+            WebElement row = browser.findElement(By.xpath("//tr[.//span[contains(@class,'username') and text()='" + username + "']]"));
+            WebElement groupField = row.findElement(By.cssSelector("input[id$=':groups']"));
+            groupField.clear();
+            groupField.sendKeys(groups);
+            WebElement channelField = row.findElement(By.cssSelector("input[id$=':channels']"));
+            channelField.clear();
+            channelField.sendKeys(channels);
+            row.findElement(By.cssSelector("button[id$=':limit']")).click();
+            return null;
+        });
+        Waits.on(browser, 20).until(b -> messages().contains(username + " limited to"));
+        return this;
+    }
+
+    /** The scopes of the long-lived tokens listed, e.g. {@code playlist of group 'Kids'}. */
+    public List<String> tokenScopes() {
+        return Fresh.read(() -> browser.findElements(By.cssSelector("#tokens\\:tokenTable .token-scope")).stream()
+                .map(WebElement::getText).toList());
+    }
+
+    /** Revokes the newest listed token for {@code scope}; waits until the list says it is revoked. */
+    public UsersPage revokeToken(String scope) {
+        String row = "(//tr[.//span[contains(@class,'token-scope') and text()=\"" + scope + "\"]])[1]";
+        Fresh.read(() -> {
+            browser.findElement(By.xpath(row)).findElement(By.cssSelector("button[id$=':revoke']")).click();
+            return null;
+        });
+        Waits.on(browser, 20).until(b -> Fresh.read(() -> browser.findElement(By.xpath(row))
+                .findElement(By.cssSelector(".token-status")).getText()).startsWith("revoked"));
+        return this;
+    }
+
+    public String messages() {
+        return Fresh.read(() -> browser.findElement(By.id("users:messages")).getText());
+    }
+
     public UsersPage delete(String username) {
         Fresh.read(() -> {
             browser.findElement(By.xpath("//tr[.//span[contains(@class,'username') and text()='" + username + "']]"))

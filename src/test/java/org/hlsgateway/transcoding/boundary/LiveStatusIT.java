@@ -43,7 +43,7 @@ class LiveStatusIT {
     void aLiveChannelReportsItsInputAndShowsAPreviewFromItsSegments() throws Exception {
         try (RtspCamera camera = RtspCamera.start()) {
             gateway.createChannel("status1", camera.url(), "\"public\":false");
-            String token = org.hlsgateway.testsupport.Tokens.valid("status1");
+            String token = org.hlsgateway.testsupport.Tokens.valid(gateway, "status1");
             assertEquals(302, gateway.anonymous().get("watch/status1?token=" + token).statusCode());
 
             JsonObject status = gateway.channel("status1");
