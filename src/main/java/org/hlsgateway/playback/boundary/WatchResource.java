@@ -25,6 +25,7 @@ import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
+import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -75,7 +76,8 @@ public class WatchResource {
             response.resume(refused);
             return;
         }
-        TranscoderHandle handle = playback.start(spec.get());
+        // an admin's watch tries the source at once; everyone else waits out a failed start's back-off delay
+        TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
         playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)

@@ -297,6 +297,35 @@ class SourceFailureIT {
         }
     }
 
+    /** While a failed start waits out its delay, viewers get the remembered reason, but an admin's watch tries again at once. */
+    @Test
+    void anAdminsWatchTriesADeadSourceAtOnceDespiteTheBackoff() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        gateway.createChannel("fault-admin", "rtsp://127.0.0.1:" + closedPort + "/dead", null);
+        try {
+            Gateway anonymous = gateway.anonymous();
+            double before = Metrics.value(gateway, "hls_transcoder_starts_total");
+            assertEquals(502, anonymous.get("watch/fault-admin").statusCode(), "the first start fails");
+            HttpResponse<String> waiting = anonymous.get("watch/fault-admin");
+            assertEquals(503, waiting.statusCode(), "a viewer waits out the delay: " + waiting.body());
+            double afterViewers = Metrics.value(gateway, "hls_transcoder_starts_total");
+
+            HttpResponse<String> admin = gateway.get("watch/fault-admin");
+            double afterAdmin = Metrics.value(gateway, "hls_transcoder_starts_total");
+
+            assertEquals(1, afterViewers - before, "the viewer's second request started nothing");
+            assertEquals(502, admin.statusCode(), "the admin's watch tried the source: " + admin.body());
+            assertTrue(Gateway.json(admin.body()).getString("message").contains("Connection refused"), admin.body());
+            assertEquals(1, afterAdmin - afterViewers, "one more start, at once");
+            assertEquals(503, anonymous.get("watch/fault-admin").statusCode(), "viewers wait again after the admin's failed try");
+        } finally {
+            gateway.send("DELETE", "api/channels/fault-admin", null);
+        }
+    }
+
     /**
      * Twenty players retrying a camera that refuses connections every 250 ms for 30 s: one start per
      * back-off delay (1 s, doubling), each answer carries the reason, and the waits carry Retry-After.
@@ -310,6 +339,7 @@ class SourceFailureIT {
         gateway.createChannel("fault-dead", "rtsp://127.0.0.1:" + closedPort + "/dead", null);
         try {
             double startsBefore = Metrics.value(gateway, "hls_transcoder_starts_total");
+            Gateway anonymous = gateway.anonymous(); // an admin's watch would try at once: players are anonymous
             long end = System.currentTimeMillis() + 30_000;
             List<HttpResponse<String>> answers = new CopyOnWriteArrayList<>();
             List<Thread> players = new java.util.ArrayList<>();
@@ -317,7 +347,7 @@ class SourceFailureIT {
                 Thread player = new Thread(() -> {
                     while (System.currentTimeMillis() < end) {
                         try {
-                            answers.add(gateway.get("watch/fault-dead"));
+                            answers.add(anonymous.get("watch/fault-dead"));
                             Thread.sleep(250);
                         } catch (Exception e) {
                             return;
