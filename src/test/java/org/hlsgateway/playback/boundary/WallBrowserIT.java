@@ -93,10 +93,12 @@ class WallBrowserIT {
         Map<String, Number> first = wall.awaitAllPlayed(1.0, Duration.ofSeconds(60));
         Map<String, Number> cold = wall.firstFrameMillis();
         Map<String, Number> later = wall.awaitAllPlayed(minimum(first) + 2.0, Duration.ofSeconds(20));
+        WallPage shown = wall;
         for (String nickname : TILES) {
             assertTrue(later.get(nickname).doubleValue() >= first.get(nickname).doubleValue() + 2.0,
                     nickname + "'s video.currentTime advances: " + first + " -> " + later);
-            assertTrue(wall.status(nickname).startsWith("Live"), nickname + ": " + wall.status(nickname));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)) // not "Buffering…" for long
+                    .until(b -> shown.status(nickname).startsWith("Live"));
             assertEquals(1, FfmpegProcesses.forChannel(nickname).size(), nickname + " runs one FFmpeg");
         }
         Layout layout = new Layout(browser);
