@@ -131,6 +131,12 @@ class WallBrowserIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(40))
                 .until(b -> wall1Plays(b));
         Browser.screenshot(browser, "wall-390");
+
+        browser.get(gateway.uri("admin/list/").toString());
+        browser.findElement(org.openqa.selenium.By.id("wall")).click(); // one click from the channel list
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getTitle().startsWith("Wall"));
+        assertTrue(browser.getCurrentUrl().endsWith("/hls_gateway/wall"), browser.getCurrentUrl());
+        assertTrue(browser.findElements(org.openqa.selenium.By.cssSelector(".wall-tile")).size() >= TILES.size());
     }
 
     /** A source that refuses connections: its tile says why, and that it tries again. */
