@@ -118,6 +118,11 @@ public class Playback {
         return transcoders.ensureStarted(spec);
     }
 
+    /** As {@link #start}, but at once even while a failed start waits out its back-off delay (an admin's watch). */
+    public TranscoderHandle startNow(TranscodeSpec spec) {
+        return transcoders.startNow(spec);
+    }
+
     /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */
     public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
                                 Function<TranscoderHandle, Response> onReady) {

@@ -26,6 +26,7 @@ import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
+import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -79,7 +80,8 @@ public class WatchResource {
             response.resume(refused);
             return;
         }
-        TranscoderHandle handle = playback.start(spec.get());
+        // an admin's watch tries the source at once; everyone else waits out a failed start's back-off delay
+        TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
         playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)

@@ -22,6 +22,7 @@ public class SecurityHeaders extends HttpFilter {
     /** PrimeFaces adds a second header with script nonces; browsers enforce both. */
     static final String FACES = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "media-src 'self' blob:; worker-src 'self' blob:; " // the camera wall plays hls.js (MSE blob URLs)
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Override
@@ -36,6 +37,6 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     private static boolean isFacesPage(String path) {
-        return path.endsWith(".xhtml") || path.endsWith("/") || path.isEmpty();
+        return path.endsWith(".xhtml") || path.endsWith("/") || path.isEmpty() || path.equals("/wall");
     }
 }

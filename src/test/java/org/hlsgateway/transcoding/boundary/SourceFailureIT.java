@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.hlsgateway.testsupport.ConsoleSession;
 import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
@@ -297,6 +298,40 @@ class SourceFailureIT {
         }
     }
 
+    /** While a failed start waits out its delay, viewers get the remembered reason, but a logged-in admin's watch tries at once. */
+    @Test
+    void anAdminsWatchTriesADeadSourceAtOnceDespiteTheBackoff() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        gateway.createChannel("fault-admin", "rtsp://127.0.0.1:" + closedPort + "/dead", null);
+        try {
+            ConsoleSession session = ConsoleSession.logIn(gateway.uri(""), "admin", Gateway.ADMIN_PASSWORD);
+            Gateway anonymous = gateway.anonymous();
+            double before = Metrics.value(gateway, "hls_transcoder_starts_total");
+            long end = System.currentTimeMillis() + 20_000;
+            while (Metrics.value(gateway, "hls_transcoder_starts_total") - before < 3 && System.currentTimeMillis() < end) {
+                anonymous.get("watch/fault-admin"); // three failed starts: the next one waits 4 s
+                Thread.sleep(200);
+            }
+            HttpResponse<String> waiting = anonymous.get("watch/fault-admin");
+            double afterViewers = Metrics.value(gateway, "hls_transcoder_starts_total");
+
+            HttpResponse<String> admin = session.get("watch/fault-admin"); // a logged-in admin (the console's session)
+            double afterAdmin = Metrics.value(gateway, "hls_transcoder_starts_total");
+
+            assertEquals(3, afterViewers - before, "viewers' starts, one per back-off delay");
+            assertEquals(503, waiting.statusCode(), "a viewer waits out the delay: " + waiting.body());
+            assertEquals(502, admin.statusCode(), "the admin's watch tried the source: " + admin.body());
+            assertTrue(Gateway.json(admin.body()).getString("message").contains("Connection refused"), admin.body());
+            assertEquals(1, afterAdmin - afterViewers, "one more start, at once");
+            assertEquals(503, anonymous.get("watch/fault-admin").statusCode(), "viewers wait again after the admin's failed try");
+        } finally {
+            gateway.send("DELETE", "api/channels/fault-admin", null);
+        }
+    }
+
     /**
      * Twenty players retrying a camera that refuses connections every 250 ms for 30 s: one start per
      * back-off delay (1 s, doubling), each answer carries the reason, and the waits carry Retry-After.
@@ -310,6 +345,7 @@ class SourceFailureIT {
         gateway.createChannel("fault-dead", "rtsp://127.0.0.1:" + closedPort + "/dead", null);
         try {
             double startsBefore = Metrics.value(gateway, "hls_transcoder_starts_total");
+            Gateway anonymous = gateway.anonymous(); // a logged-in admin's watch would try at once: players are anonymous
             long end = System.currentTimeMillis() + 30_000;
             List<HttpResponse<String>> answers = new CopyOnWriteArrayList<>();
             List<Thread> players = new java.util.ArrayList<>();
@@ -317,7 +353,7 @@ class SourceFailureIT {
                 Thread player = new Thread(() -> {
                     while (System.currentTimeMillis() < end) {
                         try {
-                            answers.add(gateway.get("watch/fault-dead"));
+                            answers.add(anonymous.get("watch/fault-dead"));
                             Thread.sleep(250);
                         } catch (Exception e) {
                             return;
