@@ -6,10 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import org.hlsgateway.channels.control.ChannelCursor;
+import org.hlsgateway.channels.control.ChannelQuery;
+import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.iptv.control.PublicUrl;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.entity.TranscoderState;
 
 /** Builds the rows the console and the front page show. */
 @ApplicationScoped
@@ -30,11 +35,39 @@ public class ChannelRows {
     @Inject
     GatewayConfig config;
 
+    /**
+     * What the caller may see, searched and filtered: every channel for a logged-in user, only public ones for
+     * anyone else. {@code state} (null: any) is known only in memory, so it becomes a set of nicknames the
+     * database query keeps (or, for IDLE, leaves out). A viewer's channel limits belong here too
+     * ({@link ChannelQuery#within}).
+     */
+    public ChannelQuery query(String q, String group, TranscoderState state) {
+        ChannelQuery query = ChannelQuery.ALL.search(q).inGroup(group).publicOnly(request.getUserPrincipal() == null);
+        if (state == null) {
+            return query;
+        }
+        Set<String> nicknames = transcoders.nicknames(state);
+        return state == TranscoderState.IDLE ? query.except(nicknames) : query.only(nicknames);
+    }
+
+    /** One page of rows (see {@link ChannelService#page}). */
+    public List<ChannelRow> page(ChannelQuery query, ChannelCursor after, int offset, int limit) {
+        return rows(channels.page(query, after, offset, limit));
+    }
+
+    public long count(ChannelQuery query) {
+        return channels.count(query);
+    }
+
     /** Every channel for a logged-in user; only public ones for anyone else. */
     public List<ChannelRow> visible() {
+        return rows(channels.all());
+    }
+
+    private List<ChannelRow> rows(List<Channel> page) {
         boolean loggedIn = request.getUserPrincipal() != null;
         String base = watchBase();
-        return channels.all().stream()
+        return page.stream()
                 .filter(c -> loggedIn || c.isPublicAccess())
                 .map(c -> {
                     String watch = base + c.getNickname();
