@@ -162,6 +162,15 @@ public class ChannelService {
         transcoders.stopAndWait(nickname);
     }
 
+    /** Deletes every channel of {@code group} in one statement, stopping their transcoders first; how many went. */
+    public int deleteGroup(String group) {
+        List<String> nicknames = em.createQuery("SELECT c.nickname FROM Channel c WHERE c.groupTitle = :group", String.class)
+                .setParameter("group", group).getResultList();
+        java.util.Set<String> tracked = transcoders.nicknames(org.hlsgateway.transcoding.entity.TranscoderState.IDLE);
+        nicknames.stream().filter(tracked::contains).forEach(transcoders::stopAndWait);
+        return em.createQuery("DELETE FROM Channel c WHERE c.groupTitle = :group").setParameter("group", group).executeUpdate();
+    }
+
     /** Deletes the channel, stopping its transcoder first. */
     public void delete(String nickname) {
         Channel stored = get(nickname);

@@ -253,6 +253,22 @@ public class ChannelsResource {
     }
 
     @DELETE
+    @Operation(operationId = "deleteChannelGroup", summary = "Delete every channel of a group",
+            description = "Stops their running FFmpegs first, then deletes them in one statement (e.g. an IPTV list "
+                    + "imported into its own group). group is required: nothing deletes every channel. Admins.")
+    @APIResponse(responseCode = "200", description = "Deleted; deleted says how many.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "group is missing.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject deleteGroup(@Parameter(description = ApiDoc.GROUP, required = true) @QueryParam("group") String group) {
+        if (group == null || group.isBlank()) {
+            throw new InvalidChannelException("group", "group is required: the group whose channels to delete");
+        }
+        return JsonBuilders.object().add("group", group).add("deleted", channels.deleteGroup(group)).build();
+    }
+
+    @DELETE
     @Path("{nickname}")
     @Operation(operationId = "deleteChannel", summary = "Delete a channel",
             description = "Stops a running FFmpeg first. Admins.")
