@@ -61,15 +61,18 @@ public record ChannelQuery(String q, String group, boolean publicOnly, Set<Strin
     public String where(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();
         if (q != null) {
-            and(where, "(LOWER(c.nickname) LIKE :q ESCAPE '!' OR LOWER(c.name) LIKE :q ESCAPE '!')");
-            parameters.put("q", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
+            // LIKE without ESCAPE or LOCATE: with those EclipseLink inlines every parameter, and on H2 the
+            // inlined boolean (1) no longer compares with PUBLIC_ACCESS. So % and _ typed in a search are wildcards.
+            and(where, "(LOWER(c.nickname) LIKE :q OR LOWER(c.name) LIKE :q)");
+            parameters.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
         }
         if (group != null) {
             and(where, "c.groupTitle = :group");
             parameters.put("group", group);
         }
         if (publicOnly) {
-            and(where, "c.publicAccess = TRUE");
+            and(where, "c.publicAccess = :publicAccess");
+            parameters.put("publicAccess", Boolean.TRUE);
         }
         if (nicknamesIn != null && !nicknamesIn.isEmpty()) {
             and(where, "c.nickname IN :nicknamesIn");
@@ -111,9 +114,5 @@ public record ChannelQuery(String q, String group, boolean publicOnly, Set<Strin
 
     private static void and(StringBuilder where, String condition) {
         where.append(where.isEmpty() ? " WHERE " : " AND ").append(condition);
-    }
-
-    private static String like(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -118,6 +118,15 @@ class ChannelPagingIT {
         assertEquals(String.valueOf(COUNT / GROUPS), idle.headers().firstValue("X-Total-Count").orElseThrow());
         assertEquals("0", admin.get("api/channels?group=paging-1&state=LIVE").headers().firstValue("X-Total-Count").orElseThrow());
 
+        // the anonymous front page: one page of cards, its search asks the database too
+        HttpResponse<String> front = admin.anonymous().get("");
+        assertEquals(200, front.statusCode());
+        assertTrue(front.body().length() < 200_000, "front page of " + front.body().length() + " characters");
+        assertTrue(front.body().split("class=\"channel-card\"", -1).length - 1 <= 48, "one page of cards");
+        HttpResponse<String> frontSearch = admin.anonymous().get("?q=pg-04321");
+        assertEquals(200, frontSearch.statusCode(), frontSearch.body());
+        System.out.println("ChannelPagingIT: anonymous front page " + front.body().length() + " characters");
+
         // the console: the first page soon after login, and a search that finds one channel
         ChromeDriver browser = Browser.start();
         try {

@@ -44,14 +44,16 @@ class ChannelPagingTest {
     }
 
     @Test
-    void queryBuildsConditionsAndEscapesLike() {
+    void queryBuildsConditionsWithParameters() {
         Map<String, Object> parameters = ChannelQuery.parameters();
         String where = ChannelQuery.ALL.search("50%_!").inGroup("News").publicOnly(true).except(Set.of("a"))
                 .within(Set.of("News"), Set.of("b")).where(parameters, new ChannelCursor(2, "z"));
         assertTrue(where.startsWith(" WHERE "), where);
-        assertEquals("%50!%!_!!%", parameters.get("q"));
+        assertEquals("%50%_!%", parameters.get("q"));
+        assertTrue(where.contains("LOWER(c.nickname) LIKE :q"), where);
         assertEquals("News", parameters.get("group"));
-        assertTrue(where.contains("c.publicAccess = TRUE"), where);
+        assertTrue(where.contains("c.publicAccess = :publicAccess"), where);
+        assertEquals(Boolean.TRUE, parameters.get("publicAccess"));
         assertTrue(where.contains("c.nickname NOT IN :nicknamesNotIn"), where);
         assertTrue(where.contains("(c.groupTitle IN :allowedGroups OR c.nickname IN :allowedNicknames)"), where);
         assertTrue(where.contains("c.sortOrder > :afterOrder"), where);
