@@ -17,8 +17,8 @@ import java.util.Set;
  *
  * <p>System properties: {@code bench.root} (project directory), {@code bench.runs} (runs per
  * figure, default 5), {@code bench.seconds} (seconds per load run and density window, default 10),
- * {@code bench.only} (comma list of ttfp, idle, serving, density, startup), {@code bench.density}
- * (channel counts, default 1,10,25,50).
+ * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists), {@code bench.density}
+ * (channel counts, default 1,10,25,50), {@code bench.lists} (channels for the lists section, default 10000).
  */
 public final class Bench {
 
@@ -69,6 +69,16 @@ public final class Bench {
                 if (only.contains("serving")) {
                     section(report, "Serving (keep-alive load, gateway and nginx runs alternate)", () -> new Serving(ctx).run());
                 }
+            }
+        }
+        if (only.contains("lists")) {
+            Path data = out.resolve("gateway-lists");
+            Proc.deleteTree(data);
+            try (Gateway gateway = Gateway.start(root, data, idleTimeout, Map.of("HLS_PLAYBACK_DEFAULT", "public"))) {
+                gateway.awaitReady(180_000);
+                Context ctx = new Context(root, out, runs, seconds, idleTimeout, report, gateway);
+                section(report, "Lists of " + Integer.getInteger("bench.lists", 10_000) + " channels",
+                        () -> new Lists(ctx).run(Integer.getInteger("bench.lists", 10_000)));
             }
         }
         if (only.contains("density")) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.security.entity.Role;
@@ -14,6 +15,7 @@ import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.transcoding.entity.TranscoderState;
 
 /** The admin list at {@code /hls_gateway/admin/list/}. */
 @Named
@@ -34,17 +36,70 @@ public class ChannelListView implements Serializable {
     @Inject
     transient GatewayConfig config;
 
-    private List<ChannelRow> rows;
+    private String q;
+    private String group;
+    private TranscoderState state;
 
-    public List<ChannelRow> getRows() {
-        if (rows == null) {
-            refresh();
-        }
+    private final ChannelPage rows = new ChannelPage(this);
+
+    /** The lazy model: the table reads one page (and its count) per render, e.g. per 3 s poll. */
+    public ChannelPage getRows() {
         return rows;
     }
 
+    /** The table re-reads its page when it renders; nothing to keep between polls. */
     public void refresh() {
-        rows = rowSource.visible();
+        // the poll re-renders the table, which loads the rows on screen again
+    }
+
+    /** A search or filter changed: back to the first page. */
+    public void filter() {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("channels:table")
+                instanceof org.primefaces.component.datatable.DataTable table) {
+            table.setFirst(0);
+        }
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q == null || q.isBlank() ? null : q.strip();
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group == null || group.isBlank() ? null : group;
+    }
+
+    public TranscoderState getState() {
+        return state;
+    }
+
+    public void setState(TranscoderState state) {
+        this.state = state;
+    }
+
+    /** The rows source and the search and filters the page shows now (for {@link ChannelPage}). */
+    ChannelRows rowSource() {
+        return rowSource;
+    }
+
+    ChannelQuery query() {
+        return rowSource.query(q, group, state);
+    }
+
+    public TranscoderState[] getStates() {
+        return TranscoderState.values();
+    }
+
+    /** The groups in use, for the filter. */
+    public List<String> getGroups() {
+        return channels.groups();
     }
 
     public void start(String nickname) {

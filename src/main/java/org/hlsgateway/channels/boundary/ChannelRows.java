@@ -6,10 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import org.hlsgateway.channels.control.ChannelCursor;
+import org.hlsgateway.channels.control.ChannelQuery;
+import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.iptv.control.PublicUrl;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.entity.TranscoderState;
 
 /** Builds the rows the console and the front page show. */
 @ApplicationScoped
@@ -30,13 +35,42 @@ public class ChannelRows {
     @Inject
     GatewayConfig config;
 
+    /**
+     * What the caller may see, searched and filtered: every channel for a logged-in user, only public ones for
+     * anyone else, within a viewer's channel limits. {@code state} (null: any) is known only in memory, so it
+     * becomes a set of nicknames the database query keeps (or, for IDLE, leaves out).
+     */
+    public ChannelQuery query(String q, String group, TranscoderState state) {
+        org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
+        ChannelQuery query = ChannelQuery.ALL.search(q).inGroup(group).publicOnly(request.getUserPrincipal() == null)
+                .within(limits.groups(), limits.channels());
+        if (state == null) {
+            return query;
+        }
+        Set<String> nicknames = transcoders.nicknames(state);
+        return state == TranscoderState.IDLE ? query.except(nicknames) : query.only(nicknames);
+    }
+
+    /** One page of rows (see {@link ChannelService#page}). */
+    public List<ChannelRow> page(ChannelQuery query, ChannelCursor after, int offset, int limit) {
+        return rows(channels.page(query, after, offset, limit));
+    }
+
+    public long count(ChannelQuery query) {
+        return channels.count(query);
+    }
+
     /** Every channel (within their limits) for a logged-in user; only public ones for anyone else. */
     public List<ChannelRow> visible() {
+        return rows(channels.all());
+    }
+
+    private List<ChannelRow> rows(List<Channel> page) {
         boolean loggedIn = request.getUserPrincipal() != null;
         String base = watchBase();
         org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
         long expiresAt = loggedIn ? java.time.Instant.now().getEpochSecond() + access.ttl(null, request) : 0;
-        return channels.all().stream()
+        return page.stream()
                 .filter(c -> loggedIn || c.isPublicAccess())
                 .filter(c -> limits.allows(c.getNickname(), c.getGroupTitle()))
                 .map(c -> {

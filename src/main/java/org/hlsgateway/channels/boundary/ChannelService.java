@@ -11,9 +11,13 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hlsgateway.database.boundary.DatabaseOutages;
+import org.hlsgateway.channels.control.ChannelCursor;
+import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
 import org.hlsgateway.channels.control.SourceUrl;
@@ -42,6 +46,41 @@ public class ChannelService {
     @PermitAll
     public List<Channel> all() {
         return em.createNamedQuery(Channel.ALL, Channel.class).getResultList();
+    }
+
+    /**
+     * One page of the channels {@code query} matches, in the list's order (sortOrder, nickname): those after
+     * {@code after} (a keyset; null: from the start), skipping {@code offset} of them, at most {@code limit}.
+     */
+    @PermitAll
+    public List<Channel> page(ChannelQuery query, ChannelCursor after, int offset, int limit) {
+        if (query.matchesNothing()) {
+            return List.of();
+        }
+        Map<String, Object> parameters = ChannelQuery.parameters();
+        TypedQuery<Channel> select = em.createQuery("SELECT c FROM Channel c" + query.where(parameters, after)
+                + " ORDER BY c.sortOrder, c.nickname", Channel.class);
+        parameters.forEach(select::setParameter);
+        return select.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** How many channels {@code query} matches in all. */
+    @PermitAll
+    public long count(ChannelQuery query) {
+        if (query.matchesNothing()) {
+            return 0;
+        }
+        Map<String, Object> parameters = ChannelQuery.parameters();
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Channel c" + query.where(parameters), Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** The group titles in use, sorted (the lists' group filter). */
+    @PermitAll
+    public List<String> groups() {
+        return em.createQuery("SELECT DISTINCT c.groupTitle FROM Channel c WHERE c.groupTitle IS NOT NULL"
+                + " ORDER BY c.groupTitle", String.class).getResultList();
     }
 
     @PermitAll
@@ -121,6 +160,15 @@ public class ChannelService {
     public void stop(String nickname) {
         get(nickname);
         transcoders.stopAndWait(nickname);
+    }
+
+    /** Deletes every channel of {@code group} in one statement, stopping their transcoders first; how many went. */
+    public int deleteGroup(String group) {
+        List<String> nicknames = em.createQuery("SELECT c.nickname FROM Channel c WHERE c.groupTitle = :group", String.class)
+                .setParameter("group", group).getResultList();
+        java.util.Set<String> tracked = transcoders.nicknames(org.hlsgateway.transcoding.entity.TranscoderState.IDLE);
+        nicknames.stream().filter(tracked::contains).forEach(transcoders::stopAndWait);
+        return em.createQuery("DELETE FROM Channel c WHERE c.groupTitle = :group").setParameter("group", group).executeUpdate();
     }
 
     /** Deletes the channel, stopping its transcoder first. */

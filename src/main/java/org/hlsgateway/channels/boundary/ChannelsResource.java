@@ -2,7 +2,6 @@ package org.hlsgateway.channels.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,7 +35,10 @@ import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.playback.control.TokenScope;
 import org.hlsgateway.playback.control.TokenTtl;
+import org.hlsgateway.channels.control.ChannelCursor;
 import org.hlsgateway.channels.control.ChannelJson;
+import org.hlsgateway.channels.control.ChannelPaging;
+import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.boundary.Transcoders;
@@ -55,6 +57,9 @@ public class ChannelsResource {
     Transcoders transcoders;
 
     @Inject
+    ChannelRows rows;
+
+    @Inject
     PlaybackAccess access;
 
     @Inject
@@ -67,16 +72,48 @@ public class ChannelsResource {
     jakarta.servlet.http.HttpServletRequest request;
 
     @GET
-    @Operation(operationId = "listChannels", summary = "List the channels",
-            description = "Every channel with the live state of its transcoder, sorted by sortOrder. Any role.")
-    @APIResponse(responseCode = "200", description = "The channels.", content = @Content(mediaType = ApiDoc.JSON,
-            schema = @Schema(ref = "ChannelList")))
+    @Operation(operationId = "listChannels", summary = "List the channels, a page at a time",
+            description = "The channels with the live state of their transcoders, sorted by sortOrder then nickname, "
+                    + "searched and filtered in the database. The body stays a JSON array (one page); X-Total-Count "
+                    + "says how many match in all and Link (rel=\"next\") names the next page while there is one. "
+                    + "Page with cursor (from that link: a keyset, stable while channels are added) or offset. Any role.")
+    @APIResponse(responseCode = "200", description = "One page of the channels.", content = @Content(mediaType = ApiDoc.JSON,
+            schema = @Schema(ref = "ChannelList")),
+            headers = {@Header(name = "X-Total-Count", description = "How many channels match the filters in all",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Link", description = "<url>; rel=\"next\" while more pages follow",
+                            schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "limit, offset, cursor or state is refused (errors says why).",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    public JsonArray list() {
-        JsonArrayBuilder all = JsonBuilders.array();
-        org.hlsgateway.security.control.ChannelLimits limits = access.limits(request);
-        channels.all().stream().filter(c -> limits.allows(c.getNickname(), c.getGroupTitle())).forEach(c -> all.add(json(c)));
-        return all.build();
+    public Response list(@Parameter(description = "Channels per page, 1 to " + ChannelPaging.MAX_LIMIT + "; default "
+                                 + ChannelPaging.DEFAULT_LIMIT + ".", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                 maximum = "" + ChannelPaging.MAX_LIMIT)) @QueryParam("limit") String limit,
+                         @Parameter(description = "Channels to skip, 0 or more (not with cursor).",
+                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("offset") String offset,
+                         @Parameter(description = "Start after this position: the cursor of the previous answer's Link "
+                                 + "header (not with offset).") @QueryParam("cursor") String cursor,
+                         @Parameter(description = "Only channels whose nickname or name contains this text (any case).")
+                         @QueryParam("q") String q,
+                         @Parameter(description = ApiDoc.GROUP) @QueryParam("group") String group,
+                         @Parameter(description = "Only channels in this live state.", schema = @Schema(type = SchemaType.STRING,
+                                 enumeration = {"IDLE", "STARTING", "LIVE", "FAILED"})) @QueryParam("state") String state) {
+        ChannelPaging paging = ChannelPaging.parse(limit, offset, cursor, state);
+        ChannelQuery query = rows.query(q, group, paging.state());
+        java.util.List<Channel> page = channels.page(query, paging.after(), paging.offset(), paging.limit() + 1);
+        boolean more = page.size() > paging.limit();
+        JsonArrayBuilder body = JsonBuilders.array();
+        page.stream().limit(paging.limit()).forEach(c -> body.add(json(c)));
+        Response.ResponseBuilder answer = Response.ok(body.build()).header("X-Total-Count", channels.count(query));
+        if (more) {
+            Channel last = page.get(paging.limit() - 1);
+            var next = uri.getRequestUriBuilder().replaceQueryParam("limit", paging.limit());
+            next = paging.after() == null && offset != null
+                    ? next.replaceQueryParam("offset", paging.offset() + paging.limit())
+                    : next.replaceQueryParam("offset").replaceQueryParam("cursor", ChannelCursor.after(last).encode());
+            answer.link(next.build(), "next");
+        }
+        return answer.build();
     }
 
     @GET
@@ -224,6 +261,22 @@ public class ChannelsResource {
     public JsonObject stop(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname) {
         channels.stop(nickname);
         return json(channels.get(nickname));
+    }
+
+    @DELETE
+    @Operation(operationId = "deleteChannelGroup", summary = "Delete every channel of a group",
+            description = "Stops their running FFmpegs first, then deletes them in one statement (e.g. an IPTV list "
+                    + "imported into its own group). group is required: nothing deletes every channel. Admins.")
+    @APIResponse(responseCode = "200", description = "Deleted; deleted says how many.",
+            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", description = "group is missing.", content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "403", description = ApiDoc.ADMIN_ONLY, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
+    public JsonObject deleteGroup(@Parameter(description = ApiDoc.GROUP, required = true) @QueryParam("group") String group) {
+        if (group == null || group.isBlank()) {
+            throw new InvalidChannelException("group", "group is required: the group whose channels to delete");
+        }
+        return JsonBuilders.object().add("group", group).add("deleted", channels.deleteGroup(group)).build();
     }
 
     @DELETE

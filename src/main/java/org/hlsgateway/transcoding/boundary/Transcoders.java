@@ -254,6 +254,14 @@ public class Transcoders {
         registry.touch(nickname, client);
     }
 
+    /** The channels in {@code state} now; for IDLE, the ones NOT idle (every channel not named is IDLE). */
+    public java.util.Set<String> nicknames(org.hlsgateway.transcoding.entity.TranscoderState state) {
+        var idle = org.hlsgateway.transcoding.entity.TranscoderState.IDLE;
+        return registry.tracked().stream()
+                .filter(n -> state == idle ? registry.status(n).state() != idle : registry.status(n).state() == state)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public TranscoderStatus status(String nickname) {
         return registry.status(nickname);
     }

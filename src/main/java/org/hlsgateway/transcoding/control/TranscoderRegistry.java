@@ -191,6 +191,14 @@ public final class TranscoderRegistry {
         }
     }
 
+    /** The channels this registry holds any state for (running, restarting or failed); every other one is IDLE. */
+    public java.util.Set<String> tracked() {
+        java.util.Set<String> tracked = new java.util.HashSet<>(running.keySet());
+        tracked.addAll(sessions.keySet());
+        tracked.addAll(failures.keySet());
+        return tracked;
+    }
+
     public TranscoderStatus status(String nickname) {
         Long accessed = lastAccess.get(nickname);
         Instant lastAccessAt = accessed == null ? null : Instant.ofEpochMilli(accessed);

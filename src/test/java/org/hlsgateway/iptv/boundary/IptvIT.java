@@ -219,7 +219,7 @@ class IptvIT {
     }
 
     private void removeImported() throws Exception {
-        for (JsonObject c : Gateway.jsonArray(admin.get("api/channels").body()).getValuesAs(JsonObject.class)) {
+        for (JsonObject c : Gateway.jsonArray(admin.get("api/channels?q=imp-&limit=1000").body()).getValuesAs(JsonObject.class)) {
             String nickname = c.getString("nickname");
             if (nickname.startsWith("imp-")) {
                 admin.send("DELETE", "api/channels/" + nickname, null);

@@ -79,7 +79,7 @@ class ServerCrashIT {
             List<ProcessHandle> live;
             try {
                 Gateway gateway = new Gateway(second.deployment());
-                int channels = Gateway.jsonArray(gateway.get("api/channels").body()).size();
+                int channels = Integer.parseInt(gateway.get("api/channels?limit=1").headers().firstValue("X-Total-Count").orElseThrow());
                 assertTrue(channels == 4 || channels == 30_004, "the import is all or nothing, found " + channels);
                 for (int i = 1; i <= 4; i++) {
                     assertEquals(200, gateway.get("api/channels/crash" + i).statusCode(), "H2 reopened with every channel");

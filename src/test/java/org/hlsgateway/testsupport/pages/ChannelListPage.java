@@ -117,4 +117,19 @@ public final class ChannelListPage {
     public String pageSource() {
         return browser.getPageSource();
     }
+
+    /** Types {@code text} into the list's search and waits until the table shows only matching nicknames. */
+    public ChannelListPage search(String text) {
+        WebElement box = browser.findElement(By.id("channels:q"));
+        box.clear();
+        box.sendKeys(text);
+        Waits.on(browser, 20).until(b -> !nicknames().isEmpty() && nicknames().stream().allMatch(n -> n.contains(text)));
+        return this;
+    }
+
+    /** The paginator's report, e.g. {@code 1–50 of 10012}; empty without a paginator. */
+    public String pageReport() {
+        return Fresh.read(() -> browser.findElements(By.cssSelector("#channels\\:table .ui-paginator-current"))
+                .stream().map(WebElement::getText).findFirst().orElse(""));
+    }
 }
