@@ -218,7 +218,7 @@ class AdminConsoleIT {
                 assertTrue(layout.width(list.inRow("layout-live", ".watch-url")) > 150);
 
                 String console = browser.getWindowHandle();
-                list.inRow("layout-live", "a.watch-link").click(); // Watch opens the player in a new tab
+                list.clickInRow("layout-live", "a.watch-link"); // Watch opens the player in a new tab
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getWindowHandles().size() == 2);
                 browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(console))
                         .findFirst().orElseThrow());
@@ -229,7 +229,7 @@ class AdminConsoleIT {
                 System.out.println("player opened from the console: " + player.status());
 
                 browser.switchTo().window(console); // the channel's FFmpeg output, for admins, passwords masked
-                list.inRow("layout-live", "[id$=':log']").click();
+                list.clickInRow("layout-live", "[id$=':log']");
                 String log = new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
                     String text = b.findElement(By.id("lines")).getText();
                     return text.contains("Input #0") ? text : null;

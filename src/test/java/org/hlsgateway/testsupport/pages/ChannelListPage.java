@@ -71,6 +71,14 @@ public final class ChannelListPage {
         return Fresh.read(() -> row(nickname).findElement(By.cssSelector(css)));
     }
 
+    /** Clicks the row's element matching {@code css}, finding it again if the 3 s poll re-rendered the row meanwhile. */
+    public void clickInRow(String nickname, String css) {
+        Fresh.read(() -> {
+            row(nickname).findElement(By.cssSelector(css)).click();
+            return null;
+        });
+    }
+
     public WebElement logOutButton() {
         return browser.findElement(By.id("logout-form:logout"));
     }
