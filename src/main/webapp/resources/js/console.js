@@ -1,18 +1,31 @@
+// Copies an input's text and says so on the button (its label element, for a PrimeFaces button).
+var HlsConsole = window.HlsConsole = {
+  copy: function (input, button) {
+    input.select();
+    var label = button.querySelector('.ui-button-text') || button;
+    var text = label.getAttribute('data-label') || label.textContent;
+    label.setAttribute('data-label', text);
+    var done = function () { label.textContent = 'Copied'; setTimeout(function () { label.textContent = text; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+    } else {
+      document.execCommand('copy');
+      done();
+    }
+  },
+  // after an ajax answer that rendered the input (e.g. a freshly minted IPTV playlist URL)
+  copyFrom: function (inputId, buttonId) {
+    var input = document.getElementById(inputId);
+    var button = document.getElementById(buttonId);
+    if (input && button) { HlsConsole.copy(input, button); }
+  }
+};
+
 // Copy buttons next to playback URLs. Delegated, so it survives the table's periodic refresh.
 document.addEventListener('click', function (event) {
   var button = event.target.closest('.copy-button');
   if (!button) { return; }
-  var input = button.parentElement.querySelector('input');
-  input.select();
-  var label = button.getAttribute('data-label') || button.textContent;
-  button.setAttribute('data-label', label);
-  var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = label; }, 1500); };
-  if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
-  } else {
-    document.execCommand('copy');
-    done();
-  }
+  HlsConsole.copy(button.parentElement.querySelector('input'), button);
 });
 
 // The import form posts the file in a full page request: say so while the browser uploads it.

@@ -53,7 +53,7 @@ class AdminConsoleIT {
     void start() throws Exception {
         browser = Browser.start();
         gateway = new Gateway(deployment);
-        for (String nickname : List.of("console1", "layout-live", "layout-dead", "layout-long", "layout-prot")) {
+        for (String nickname : List.of("console1", "layout-live", "layout-dead", "layout-long", "layout-prot", "iptv-kids", "iptv-other")) {
             gateway.send("DELETE", "api/channels/" + nickname, null);
         }
     }
@@ -299,6 +299,34 @@ class AdminConsoleIT {
         var api = gateway.anonymous().get("watch/nosuch", "application/json");
         assertEquals(404, api.statusCode());
         assertEquals("no channel named 'nosuch'", Gateway.json(api.body()).getString("message"));
+    }
+
+    @Test
+    void theConsoleExportsTheGroupShownAndMintsAnIptvPlaylistUrlThatPlaysWithoutALogin() throws Exception {
+        gateway.createChannel("iptv-kids", "rtsp://127.0.0.1:9/kids", "\"group\":\"KidsIptv\",\"public\":false");
+        gateway.createChannel("iptv-other", "rtsp://127.0.0.1:9/other", "\"group\":\"OtherIptv\",\"public\":false");
+        int tokensBefore = Gateway.jsonArray(gateway.get("api/tokens").body()).size();
+        ChannelListPage list = LoginPage.open(browser, gateway.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.findElement(By.id("channels:group")).click(); // the group filter: the list and Export follow it
+        wait.until(b -> b.findElement(By.cssSelector("li[data-label='KidsIptv']"))).click();
+        wait.until(b -> list.exportButton().getAttribute("href").endsWith("/playlist.m3u?group=KidsIptv"));
+        wait.until(b -> list.nicknames().equals(List.of("iptv-kids")));
+
+        browser.findElement(By.id("channels:mint-playlist")).click();
+        String url = wait.until(b -> b.findElements(By.id("iptv-playlist-url")).stream()
+                .map(e -> e.getAttribute("value")).filter(v -> v != null && !v.isEmpty()).findFirst().orElse(null));
+        Layout layout = new Layout(browser);
+        assertTrue(layout.scrollWidth() <= layout.innerWidth(), "the URL box does not widen the page");
+
+        assertTrue(url.contains("/playlist.m3u?token=") && url.endsWith("&group=KidsIptv"), url);
+        var playlist = gateway.anonymous().get(java.net.URI.create(url)); // what an IPTV app does: no login
+        assertEquals(200, playlist.statusCode(), playlist.body());
+        assertTrue(playlist.body().contains("/watch/iptv-kids?token="), playlist.body());
+        assertFalse(playlist.body().contains("iptv-other"), "only the group shown: " + playlist.body());
+        var tokens = Gateway.jsonArray(gateway.get("api/tokens").body());
+        assertEquals(tokensBefore + 1, tokens.size(), "the playlist URL is a recorded, revocable token: " + tokens);
     }
 
     @Test
