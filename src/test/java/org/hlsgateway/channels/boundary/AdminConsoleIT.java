@@ -73,7 +73,7 @@ class AdminConsoleIT {
                 .url("rtsp://viewer:topsecret@127.0.0.1:8554/lobby")
                 .save();
 
-        assertTrue(list.nicknames().contains("console1"), list.nicknames().toString());
+        assertTrue(list.search("console1").nicknames().contains("console1"), list.nicknames().toString());
         assertEquals(1, new Layout(browser).elementsShowing("Saved console1"), "the message is shown once");
         assertEquals("IDLE", list.state("console1"));
         assertEquals("rtsp://viewer:***@127.0.0.1:8554/lobby", list.source("console1"));

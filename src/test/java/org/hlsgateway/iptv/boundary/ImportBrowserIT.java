@@ -89,8 +89,8 @@ class ImportBrowserIT {
         browser.findElement(By.id("import:apply")).click();
         ChannelListPage after = ChannelListPage.at(browser);
 
-        assertTrue(after.nicknames().contains("front-door"), after.nicknames().toString());
-        assertTrue(after.nicknames().contains("back-yard"));
+        assertTrue(after.search("front-door").nicknames().contains("front-door"), after.nicknames().toString());
+        assertTrue(after.search("back-yard").nicknames().contains("back-yard"));
         assertEquals("door", admin.channel("front-door").getString("tvgId"));
         assertEquals("Console import", admin.channel("back-yard").getString("group"));
     }

@@ -97,7 +97,7 @@ class SecurityBrowserIT {
 
         ChannelListPage list = LoginPage.open(browser, admin.uri("")).logInAs("viewer2", "viewer-password-2");
 
-        assertTrue(list.nicknames().contains("seen1"));
+        assertTrue(list.search("seen1").nicknames().contains("seen1"), "a viewer sees the protected channel");
         assertFalse(list.hasAddButton());
         assertFalse(list.hasDeleteButtons());
         assertTrue(browser.findElements(By.id("users-link")).isEmpty());

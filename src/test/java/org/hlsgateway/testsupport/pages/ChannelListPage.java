@@ -34,8 +34,13 @@ public final class ChannelListPage {
                 .map(WebElement::getText).toList());
     }
 
+    /** The channel's row; searched for when it is not on the page shown (a long list pages, 25 rows a page). */
     public WebElement row(String nickname) {
-        return browser.findElement(By.xpath("//tr[.//span[contains(@class,'nickname') and text()='" + nickname + "']]"));
+        By by = By.xpath("//tr[.//span[contains(@class,'nickname') and text()='" + nickname + "']]");
+        if (browser.findElements(by).isEmpty() && !browser.findElements(By.id("channels:q")).isEmpty()) {
+            search(nickname);
+        }
+        return browser.findElement(by);
     }
 
     public String state(String nickname) {
