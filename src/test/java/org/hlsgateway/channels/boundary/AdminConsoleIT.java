@@ -310,9 +310,16 @@ class AdminConsoleIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.findElement(By.id("channels:group")).click(); // the group filter: the list and Export follow it
-        wait.until(b -> b.findElement(By.cssSelector("li[data-label='KidsIptv']"))).click();
-        wait.until(b -> list.exportButton().getAttribute("href").endsWith("/playlist.m3u?group=KidsIptv"));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                By.cssSelector("li[data-label='KidsIptv']"))).click();
         wait.until(b -> list.nicknames().equals(List.of("iptv-kids")));
+        try {
+            wait.until(b -> list.exportButton().getAttribute("href").endsWith("/playlist.m3u?group=KidsIptv"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "console-export-group");
+            throw new AssertionError("Export follows the group: " + list.exportButton().getAttribute("href") + " with "
+                    + browser.findElement(By.id("channels:group_input")).getAttribute("value"), e);
+        }
 
         browser.findElement(By.id("channels:mint-playlist")).click();
         String url = wait.until(b -> b.findElements(By.id("iptv-playlist-url")).stream()
