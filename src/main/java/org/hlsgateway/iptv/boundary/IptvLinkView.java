@@ -6,8 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +15,7 @@ import org.hlsgateway.playback.boundary.PlaybackAccess;
 import org.hlsgateway.playback.control.TokenTtl;
 
 /**
- * The console's IPTV actions: the Export link (an M3U of every channel, or of the group the list shows) and
- * "Copy IPTV playlist URL", which mints a signed playlist URL an IPTV app loads on its own. Minting happens only
+ * The console's "Copy IPTV playlist URL": it mints a signed playlist URL an IPTV app loads on its own. Minting happens only
  * on a click: every playlist URL is a recorded long-lived token, listed under Users and revocable one by one.
  */
 @Named
@@ -53,12 +50,6 @@ public class IptvLinkView {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, "No playlist URL", refused.getMessage()));
         }
-    }
-
-    /** The Export link: the M3U of the channels the list shows (one group, or all). */
-    public String exportUrl(String group) {
-        String base = request.getContextPath() + "/playlist.m3u";
-        return group == null || group.isBlank() ? base : base + "?group=" + URLEncoder.encode(group, StandardCharsets.UTF_8);
     }
 
     public Map<String, Long> getLifetimes() {
