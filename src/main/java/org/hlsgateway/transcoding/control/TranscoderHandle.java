@@ -153,6 +153,11 @@ public final class TranscoderHandle {
         if (ready.isDone()) {
             return isReady();
         }
+        if (stopping.get()) {
+            // a run being replaced (HEVC found, settings changed) may flush one last segment as it
+            // stops: its waiters belong to the successor, never to this run
+            return false;
+        }
         try {
             String text = Files.readString(playlist());
             if (text.contains("#EXTINF")) {

@@ -155,7 +155,7 @@ public final class TranscoderRegistry {
         // the file watcher merges FFmpeg's playlist whenever FFmpeg writes it, so a request reads it
         // only where no watcher runs, or before the first segment (a waiting player may be answered
         // before the watcher's merge)
-        if (handle != null && (watcher == null || !session.hasPlayed())) {
+        if (handle != null && !handle.isStopping() && (watcher == null || !session.hasPlayed())) {
             session.merge(handle, clock.getAsLong());
         }
         return session.playlist();
@@ -589,7 +589,7 @@ public final class TranscoderRegistry {
     }
 
     private void timeOut(TranscoderHandle handle) {
-        if (handle.ready().isDone() || handle.checkReady()) {
+        if (handle.ready().isDone() || handle.isStopping() || handle.checkReady()) {
             return;
         }
         String last = handle.stderr().lastError();

@@ -3,6 +3,7 @@ package org.hlsgateway.transcoding.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -276,6 +277,58 @@ class TranscoderRestartTest {
             assertTrue(registry.running("cam1").isEmpty());
             assertFalse(first.process().isAlive());
             assertTrue(registry.playlist("cam1").isEmpty());
+        });
+    }
+
+    /**
+     * An HEVC source found while the first run writes MPEG-TS: the run stops, and FFmpeg flushes one
+     * last .ts segment as it goes (a UDP input waits for that, since the port is the old run's). A
+     * player waiting meanwhile, with the reaper and pollers checking, must get the fMP4 run's
+     * playlist, never the stopping run's MPEG-TS one (InputKindsIT saw that once under load).
+     */
+    @Test
+    void aWaitingPlayerOfAnHevcSourceGetsTheFmp4RunNeverTheStoppingMpegTsRun() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            String tsRun = "echo \"Input #0, mpegts, from 'udp://127.0.0.1:5000':\" >&2;"
+                    + " echo \"  Stream #0:0[0x100]: Video: hevc (Main), yuv420p(tv), 1280x720, 25 fps\" >&2;"
+                    + " trap 'head -c 188 /dev/zero > \"$0-0.ts\";"
+                    + " printf \"#EXTM3U\\n#EXT-X-TARGETDURATION:1\\n#EXTINF:1.0,\\n$0-0.ts\\n\" > index.m3u8;"
+                    + " sleep 0.5; exit 0' TERM;"
+                    + " echo \"Output #0, hls, to 'index.m3u8':\" >&2; while :; do sleep 0.05; done";
+            registry = new TranscoderRegistry(
+                    new TranscoderRegistry.Settings(work, 60_000, IDLE_TIMEOUT, 1, 3, 10),
+                    (spec, directory, run, fmp4) -> fmp4 ? List.of("sleep", "30") : List.of("sh", "-c", tsRun, run),
+                    (args, directory) -> {
+                        Process p = new ProcessBuilder(args).directory(directory.toFile()).start();
+                        launched.add(p);
+                        return p;
+                    }, Thread::new, scheduler, stoppers, null, now::get);
+            TranscodeSpec udp = new TranscodeSpec("hevc1", "udp://127.0.0.1:5000", RtspTransport.TCP,
+                    AudioMode.AAC, VideoMode.COPY);
+            TranscoderHandle first = registry.ensureStarted(udp);
+            registry.touch("hevc1", "viewer");
+            assertFalse(first.fmp4());
+
+            while (registry.startCount() < 2) { // the reaper and a polling player, while the TS run stops
+                registry.stopIdle();
+                registry.playlist("hevc1");
+                Thread.sleep(5);
+            }
+            await(() -> registry.running("hevc1").map(TranscoderHandle::fmp4).orElse(false));
+            TranscoderHandle second = registry.running("hevc1").orElseThrow();
+            Files.write(second.directory().resolve(second.run() + "-init.mp4"), new byte[8]);
+            Files.write(second.directory().resolve(second.run() + "-0.m4s"), new byte[8]);
+            Files.writeString(second.playlist(), "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:1\n"
+                    + "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-MAP:URI=\"" + second.run() + "-init.mp4\"\n"
+                    + "#EXTINF:1.0,\n" + second.run() + "-0.m4s\n");
+            second.checkReady();
+
+            assertTrue(Files.exists(first.directory().resolve(first.run() + "-0.ts")) || !Files.exists(first.directory()),
+                    "the stopping run flushed its segment (or is already deleted)");
+            assertSame(second, first.ready().get(5, TimeUnit.SECONDS), "the waiter is handed to the fMP4 run");
+            String playlist = registry.playlist("hevc1").orElseThrow();
+            assertTrue(playlist.contains("#EXT-X-MAP:"), playlist);
+            assertFalse(playlist.contains(".ts"), playlist);
         });
     }
 }
