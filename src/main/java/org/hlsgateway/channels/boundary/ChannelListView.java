@@ -97,6 +97,12 @@ public class ChannelListView implements Serializable {
         return TranscoderState.values();
     }
 
+    /** The console's Export of one group: the M3U of that group's channels, with signed playback URLs. */
+    public String exportUrl(String group) {
+        String context = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return context + "/playlist.m3u?group=" + java.net.URLEncoder.encode(group, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The groups in use, for the filter. */
     public List<String> getGroups() {
         return channels.groups();

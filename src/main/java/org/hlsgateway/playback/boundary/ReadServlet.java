@@ -123,25 +123,32 @@ public class ReadServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = parts(request.getPathInfo());
         if (parts == null) {
-            ErrorResponses.write(response, 404, "no such resource: use /hls_gateway/read/{nickname}/{file}");
+            send(ErrorResponses.of(Response.Status.NOT_FOUND, "no such resource: use /hls_gateway/read/{nickname}/{file}"),
+                    request, response);
             return;
         }
         String nickname = parts[0];
         if (!ChannelValidator.isNickname(nickname)) {
-            ServletAnswers.send(Playback.unknown(nickname), response);
+            send(Playback.unknown(nickname), request, response);
             return;
         }
         Optional<HlsFile> hls = HlsFile.parse(parts[1]);
         if (hls.isEmpty()) {
-            ErrorResponses.write(response, 400, "file must be index.m3u8 or a segment name such as abc123-7.ts");
+            send(ErrorResponses.of(Response.Status.BAD_REQUEST,
+                    "file must be index.m3u8 or a segment name such as abc123-7.ts"), request, response);
             return;
         }
         String token = request.getParameter("token");
         switch (hls.get().kind()) {
-            case PREVIEW -> ServletAnswers.send(preview(nickname, token, request), response);
+            case PREVIEW -> send(preview(nickname, token, request), request, response);
             case PLAYLIST -> playlist(nickname, token, request, response);
             default -> segment(nickname, hls.get(), token, request, response);
         }
+    }
+
+    /** An answer; an error as a page when a browser navigated here, as JSON to players and API clients. */
+    private static void send(Response answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ServletAnswers.send(BrowserPages.forClient(answer, request), response);
     }
 
     /** {nickname, file} of a path info {@code /nickname/file}; null for any other shape. */
@@ -165,12 +172,12 @@ public class ReadServlet extends HttpServlet {
             throws IOException {
         Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
-            ServletAnswers.send(Playback.unknown(nickname), response);
+            send(Playback.unknown(nickname), request, response);
             return;
         }
         Response refused = playback.refusal(spec.get(), token, request);
         if (refused != null) {
-            ServletAnswers.send(refused, response);
+            send(refused, request, response);
             return;
         }
         registry.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
@@ -184,7 +191,7 @@ public class ReadServlet extends HttpServlet {
             if (e.kind() == StartFailedException.Kind.RETRYING && window.isPresent()) {
                 sendPlaylist(window.get(), segmentToken, response);
             } else {
-                ServletAnswers.send(StartFailures.response(e), response);
+                send(StartFailures.response(e), request, response);
             }
             return;
         }
@@ -232,7 +239,8 @@ public class ReadServlet extends HttpServlet {
             return; // timed out or the player went away meanwhile
         }
         try {
-            ServletAnswers.send(answer, (HttpServletResponse) async.getResponse());
+            ServletAnswers.send(BrowserPages.forClient(answer, (HttpServletRequest) async.getRequest()),
+                    (HttpServletResponse) async.getResponse());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "a waiting player went away", e);
         } finally {
@@ -245,19 +253,20 @@ public class ReadServlet extends HttpServlet {
                          HttpServletResponse response) throws IOException {
         Optional<LiveSession> session = registry.session(nickname);
         if (session.isEmpty()) {
-            ErrorResponses.write(response, 404, "channel '" + nickname
-                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it");
+            send(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"), request, response);
             return;
         }
         Response refused = playback.refusal(session.get().spec(), token, request);
         if (refused != null) {
-            ServletAnswers.send(refused, response);
+            send(refused, request, response);
             return;
         }
         registry.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         Optional<Path> path = session.get().file(file.name());
         if (path.isEmpty()) {
-            gone(file, response);
+            send(ErrorResponses.of(Response.Status.NOT_FOUND,
+                    file.name() + " is no longer available (segments expire after a few seconds)"), request, response);
             return;
         }
         serveFile(path.get(), file, request, response);
@@ -301,10 +310,6 @@ public class ReadServlet extends HttpServlet {
         return body;
     }
 
-    private static void gone(HlsFile file, HttpServletResponse response) throws IOException {
-        ErrorResponses.write(response, 404, file.name() + " is no longer available (segments expire after a few seconds)");
-    }
-
     private static void preflight(HttpServletResponse response) {
         response.setStatus(204);
         response.setHeader("Access-Control-Allow-Methods", "GET, OPTIONS");
@@ -330,7 +335,8 @@ public class ReadServlet extends HttpServlet {
             metrics.served(size);
             copy(in, size, response.getOutputStream());
         } catch (NoSuchFileException e) {
-            gone(file, response);
+            send(ErrorResponses.of(Response.Status.NOT_FOUND,
+                    file.name() + " is no longer available (segments expire after a few seconds)"), request, response);
         }
     }
 

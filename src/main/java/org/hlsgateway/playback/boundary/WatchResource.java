@@ -117,14 +117,8 @@ public class WatchResource {
         return page(refused, "Not allowed", request);
     }
 
-    /** The JSON error answer as a page for a browser: the same status and message. */
     private static Response page(Response error, String title, HttpServletRequest request) {
-        String message = ((jakarta.json.JsonObject) error.getEntity()).getString("message");
-        return Response.status(error.getStatus())
-                .entity(PlayerPage.message(request.getContextPath(), title, message,
-                        request.getRequestURI().substring(request.getContextPath().length())))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .build();
+        return BrowserPages.page(error, title, request);
     }
 
     private static URI playlistUri(UriInfo uri, String nickname, String token) {

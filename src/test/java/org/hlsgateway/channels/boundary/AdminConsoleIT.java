@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The admin console and the front page in real headless Chromium. */
@@ -208,7 +209,7 @@ class AdminConsoleIT {
                 assertEquals(List.of(), layout.brokenWords(source), "the source URL is shortened, not broken");
                 assertEquals(source.getText(), source.getAttribute("title"), "the whole URL on hover");
                 assertTrue(list.exportButton().isDisplayed());
-                assertTrue(list.exportButton().getAttribute("href").endsWith("/playlist.m3u"));
+                assertTrue(list.exportLink("All channels").getAttribute("href").endsWith("/playlist.m3u"));
                 System.out.println("console list at 1366 px: loaded in " + layout.loadMillis() + " ms, URL box "
                         + layout.width(list.inRow("layout-live", ".watch-url")) + " px, preview " + box);
 
@@ -299,6 +300,23 @@ class AdminConsoleIT {
         var api = gateway.anonymous().get("watch/nosuch", "application/json");
         assertEquals(404, api.statusCode());
         assertEquals("no channel named 'nosuch'", Gateway.json(api.body()).getString("message"));
+
+        // read answers a browser with a page too, and a player (Accept: */*) with JSON, the same message
+        String browserAccept = "text/html,application/xhtml+xml,*/*;q=0.8";
+        var refused = gateway.anonymous().get("read/layout-prot/index.m3u8", browserAccept);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), refused.headers().toString());
+        assertTrue(refused.body().contains("<h1>Not allowed</h1>"), refused.body());
+        var player = gateway.anonymous().get("read/layout-prot/index.m3u8", "*/*");
+        assertEquals(403, player.statusCode());
+        assertTrue(refused.body().contains(org.hlsgateway.playback.control.PlayerPage.escape(Gateway.json(player.body()).getString("message"))),
+                refused.body());
+        var gone = gateway.anonymous().get("read/layout-prot/abc123-7.ts", browserAccept);
+        assertEquals(404, gone.statusCode());
+        assertTrue(gone.body().contains("<h1>Not found</h1>") && gone.body().contains("is not running"), gone.body());
+        var badName = gateway.anonymous().get("read/layout-prot/evil.sh", "application/json");
+        assertEquals(400, badName.statusCode());
+        assertTrue(Gateway.json(badName.body()).getString("message").startsWith("file must be"), badName.body());
     }
 
     @Test
@@ -322,6 +340,19 @@ class AdminConsoleIT {
         assertTrue(playlist.body().contains("/watch/iptv-other?token="), playlist.body());
         var tokens = Gateway.jsonArray(gateway.get("api/tokens").body());
         assertEquals(tokensBefore + 1, tokens.size(), "the playlist URL is a recorded, revocable token: " + tokens);
+
+        // Export: every channel, or one group, from a menu of plain links (nothing to update by ajax)
+        list.exportButton().click();
+        WebElement kids = wait.until(ExpectedConditions.visibilityOf(list.exportLink("Group KidsIptv")));
+        String groupHref = kids.getAttribute("href");
+        String allHref = list.exportLink("All channels").getAttribute("href");
+        assertTrue(groupHref.endsWith("/playlist.m3u?group=KidsIptv"), groupHref);
+        assertTrue(allHref.endsWith("/playlist.m3u"), allHref);
+        String kidsM3u = (String) browser.executeAsyncScript( // what the link downloads, with the console's session
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
+                groupHref);
+        assertTrue(kidsM3u.contains("/watch/iptv-kids?token="), kidsM3u);
+        assertFalse(kidsM3u.contains("iptv-other"), kidsM3u);
     }
 
     @Test

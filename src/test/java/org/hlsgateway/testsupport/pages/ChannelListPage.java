@@ -88,8 +88,14 @@ public final class ChannelListPage {
         return browser.findElement(By.id("logout-form:logout"));
     }
 
+    /** The toolbar's Export M3U menu button. */
     public WebElement exportButton() {
-        return browser.findElement(By.cssSelector("a#export, #export a")); // PrimeFaces may wrap the link
+        return browser.findElement(By.id("export_button"));
+    }
+
+    /** The Export menu's link labelled {@code label} ("All channels", "Group X"); present before the menu opens. */
+    public WebElement exportLink(String label) {
+        return browser.findElement(By.xpath("//*[@id='export_menu']//a[normalize-space(.)='" + label + "']"));
     }
 
     /** Opens the edit form of a channel through its row's Edit button. */
