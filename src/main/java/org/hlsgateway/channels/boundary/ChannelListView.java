@@ -103,9 +103,14 @@ public class ChannelListView implements Serializable {
         return context + "/playlist.m3u?group=" + java.net.URLEncoder.encode(group, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The groups in use, for the filter. */
+    private List<String> groups;
+
+    /** The groups in use, for the filter and the Export menu (read once per view). */
     public List<String> getGroups() {
-        return channels.groups();
+        if (groups == null) { // the filter and the Export menu ask for them: one query per view, not per use
+            groups = List.copyOf(channels.groups());
+        }
+        return groups;
     }
 
     public void start(String nickname) {
