@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.hlsgateway.api.ApiDoc;
-import org.hlsgateway.api.ErrorMappers;
 import org.hlsgateway.channels.boundary.ChannelsResource;
 import org.hlsgateway.iptv.boundary.ImportResource;
 import org.hlsgateway.iptv.boundary.PlaylistResource;

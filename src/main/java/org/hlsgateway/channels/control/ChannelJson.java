@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hlsgateway.api.JsonBuilders;
-import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
+import org.hlsgateway.transcoding.control.SourceUrl;
+import org.hlsgateway.api.FieldError;
 
 /** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
 public final class ChannelJson {
