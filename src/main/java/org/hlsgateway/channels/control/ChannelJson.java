@@ -28,6 +28,14 @@ public final class ChannelJson {
     private ChannelJson() {
     }
 
+    /** The request body as a JSON object; anything else (or none) is refused with an example. */
+    public static JsonObject body(JsonValue json) {
+        if (json instanceof JsonObject o) {
+            return o;
+        }
+        throw new InvalidChannelException("body", "a JSON object is required, e.g. {\"nickname\":\"cam1\",\"url\":\"rtsp://...\"}");
+    }
+
     public static Channel read(JsonObject body) {
         return read(body, false);
     }
