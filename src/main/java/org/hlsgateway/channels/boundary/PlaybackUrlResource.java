@@ -33,7 +33,6 @@ import org.hlsgateway.security.control.TokenTtl;
  */
 @Path("channels/{nickname}/playback-url")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "channels", description = "Channels and their transcoders (HTTP Basic).")
 public class PlaybackUrlResource {
 
     @Inject
@@ -50,6 +49,7 @@ public class PlaybackUrlResource {
 
     /** An absolute, signed watch URL that a player can open without logging in. */
     @GET
+    @Tag(ref = "channels") // defined once, on ChannelsResource: a second class-level @Tag repeats it in the document
     @Operation(operationId = "getPlaybackUrl", summary = "A signed watch URL that opens without logging in",
             description = "An absolute watch URL with a token that is valid for this channel until expiresAt. "
                     + "Give it to a player or embed it; protected channels need it. Any role.")
