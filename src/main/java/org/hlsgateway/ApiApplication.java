@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.hlsgateway.api.ApiDoc;
-import org.hlsgateway.api.ErrorMappers;
 import org.hlsgateway.channels.boundary.ChannelsResource;
+import org.hlsgateway.channels.boundary.PlaybackUrlResource;
 import org.hlsgateway.iptv.boundary.ImportResource;
 import org.hlsgateway.iptv.boundary.PlaylistResource;
 import org.hlsgateway.security.boundary.TokensResource;
@@ -52,6 +52,6 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ChannelsResource.class, UsersResource.class, ImportResource.class, PlaylistResource.class,
-                ErrorMappers.class, TokensResource.class);
+                ErrorMappers.class, TokensResource.class, PlaybackUrlResource.class);
     }
 }

@@ -3,7 +3,6 @@ package org.hlsgateway;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
-import org.hlsgateway.api.ErrorMappers;
 import org.hlsgateway.playback.boundary.CorsHeaders;
 import org.hlsgateway.playback.boundary.WatchResource;
 

@@ -4,7 +4,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.hlsgateway.channels.control.FieldError;
 
 /** The one shape of every error the gateway answers: {@code {"status":400,"message":"...","errors":[...]}}. */
 public final class ErrorResponses {

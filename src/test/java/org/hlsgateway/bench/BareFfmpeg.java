@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.hlsgateway.channels.entity.AudioMode;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hlsgateway.playback.control.PlaybackToken;
-import org.hlsgateway.playback.control.TokenGrant;
-import org.hlsgateway.playback.control.TokenScope;
+import org.hlsgateway.security.control.PlaybackToken;
+import org.hlsgateway.security.control.TokenGrant;
+import org.hlsgateway.security.control.TokenScope;
 import org.hlsgateway.security.control.LocalRevocationState;
 
 /**
@@ -60,14 +60,14 @@ public final class TokenHotPath {
         state.user(7, "alice", 3);
         String token = tokens.sign(TokenScope.channel("cam1"), expiry, new TokenGrant(7, 3, 0));
         TokenScope scope = TokenScope.channel("cam1");
-        org.hlsgateway.playback.control.TokenRevocations revocations = g -> state.generation(g.userId()).orElse(-1) == g.generation()
+        org.hlsgateway.security.control.TokenRevocations revocations = g -> state.generation(g.userId()).orElse(-1) == g.generation()
                 && !(g.tokenId() > 0 && state.isRevoked(g.tokenId())) ? null : "revoked";
         report("verify, new format (" + token.length() + " chars, with revocation check)",
                 () -> tokens.verify(token, scope, now, revocations).valid() ? 1 : 0);
         if (oldClasses != null) {
             try (URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(oldClasses).toUri().toURL()},
                     ClassLoader.getPlatformClassLoader())) {
-                Class<?> old = loader.loadClass("org.hlsgateway.playback.control.PlaybackToken");
+                Class<?> old = loader.loadClass("org.hlsgateway.security.control.PlaybackToken");
                 Constructor<?> make = old.getConstructor(byte[].class);
                 Object oldTokens = make.newInstance((Object) secret);
                 Method sign = old.getMethod("sign", String.class, long.class);

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.hlsgateway.playback.control.PlaybackToken;
-import org.hlsgateway.playback.control.TokenGrant;
-import org.hlsgateway.playback.control.TokenScope;
+import org.hlsgateway.security.control.PlaybackToken;
+import org.hlsgateway.security.control.TokenGrant;
+import org.hlsgateway.security.control.TokenScope;
 
 /**
  * Tokens for the ITs: valid ones minted by the gateway (they name a real user and generation),

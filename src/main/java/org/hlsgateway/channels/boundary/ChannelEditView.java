@@ -9,14 +9,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
-import org.hlsgateway.channels.control.FieldError;
+import org.hlsgateway.api.FieldError;
 import org.hlsgateway.channels.control.InvalidChannelException;
-import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.transcoding.control.SourceUrl;
 import org.hlsgateway.channels.control.UnknownChannelException;
-import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.config.GatewayConfig;
 
 /** The add/edit form at {@code /hls_gateway/admin/channel/edit.xhtml[?nickname=...]}. */

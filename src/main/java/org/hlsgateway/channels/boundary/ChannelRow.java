@@ -1,6 +1,6 @@
 package org.hlsgateway.channels.boundary;
 
-import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.transcoding.control.SourceUrl;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 

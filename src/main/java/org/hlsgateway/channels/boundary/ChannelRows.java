@@ -11,8 +11,8 @@ import org.hlsgateway.channels.control.ChannelCursor;
 import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.config.GatewayConfig;
-import org.hlsgateway.iptv.control.PublicUrl;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
+import org.hlsgateway.api.PublicUrl;
+import org.hlsgateway.security.boundary.PlaybackAccess;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.entity.TranscoderState;
 
@@ -77,7 +77,7 @@ public class ChannelRows {
                     String watch = base + c.getNickname();
                     String playback = c.isPublicAccess() || !loggedIn ? watch
                             : watch + "?token=" + URLEncoder.encode(access.mint(
-                            org.hlsgateway.playback.control.TokenScope.channel(c.getNickname()), expiresAt, request),
+                            org.hlsgateway.security.control.TokenScope.channel(c.getNickname()), expiresAt, request),
                             StandardCharsets.UTF_8);
                     return ChannelRow.of(c, transcoders.status(c.getNickname()), watch, playback);
                 })

@@ -20,13 +20,14 @@ import org.hlsgateway.channels.control.ChannelCursor;
 import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.control.DuplicateNicknameException;
-import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.transcoding.control.SourceUrl;
 import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.channels.control.ChannelSpecs;
 
 /** Stores channels. The only class that talks to the database about them. */
 @Stateless
@@ -129,7 +130,7 @@ public class ChannelService {
         stored.copySettingsFrom(changes);
         em.flush();
         if (!renamed) {
-            TranscodeSpec spec = TranscodeSpec.of(stored);
+            TranscodeSpec spec = ChannelSpecs.of(stored);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -148,12 +149,12 @@ public class ChannelService {
 
     /** Tests the channel's source once (admins only, since it makes the gateway connect). */
     public Prober.Result probe(String nickname) {
-        return transcoders.probe(TranscodeSpec.of(get(nickname)));
+        return transcoders.probe(ChannelSpecs.of(get(nickname)));
     }
 
     /** Starts the channel's FFmpeg now (warming it for viewers); returns at once, not at the first segment. */
     public void start(String nickname) {
-        transcoders.startNow(TranscodeSpec.of(get(nickname)));
+        transcoders.startNow(ChannelSpecs.of(get(nickname)));
     }
 
     /** Stops the channel's FFmpeg now and waits until it has exited. */

@@ -2,7 +2,6 @@ package org.hlsgateway.channels.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,13 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.config.GatewayConfig;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
-import org.hlsgateway.playback.control.TokenScope;
-import org.hlsgateway.playback.control.TokenTtl;
-import org.hlsgateway.channels.control.ChannelCursor;
+import org.hlsgateway.security.boundary.PlaybackAccess;
 import org.hlsgateway.channels.control.ChannelJson;
 import org.hlsgateway.channels.control.ChannelPaging;
-import org.hlsgateway.channels.control.ChannelQuery;
 import org.hlsgateway.channels.control.InvalidChannelException;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.boundary.Transcoders;
@@ -99,21 +93,8 @@ public class ChannelsResource {
                          @Parameter(description = "Only channels in this live state.", schema = @Schema(type = SchemaType.STRING,
                                  enumeration = {"IDLE", "STARTING", "LIVE", "FAILED"})) @QueryParam("state") String state) {
         ChannelPaging paging = ChannelPaging.parse(limit, offset, cursor, state);
-        ChannelQuery query = rows.query(q, group, paging.state());
-        java.util.List<Channel> page = channels.page(query, paging.after(), paging.offset(), paging.limit() + 1);
-        boolean more = page.size() > paging.limit();
-        JsonArrayBuilder body = JsonBuilders.array();
-        page.stream().limit(paging.limit()).forEach(c -> body.add(json(c)));
-        Response.ResponseBuilder answer = Response.ok(body.build()).header("X-Total-Count", channels.count(query));
-        if (more) {
-            Channel last = page.get(paging.limit() - 1);
-            var next = uri.getRequestUriBuilder().replaceQueryParam("limit", paging.limit());
-            next = paging.after() == null && offset != null
-                    ? next.replaceQueryParam("offset", paging.offset() + paging.limit())
-                    : next.replaceQueryParam("offset").replaceQueryParam("cursor", ChannelCursor.after(last).encode());
-            answer.link(next.build(), "next");
-        }
-        return answer.build();
+        return ChannelListAnswer.of(channels, rows.query(q, group, paging.state()), paging, offset != null,
+                uri.getRequestUriBuilder(), this::json);
     }
 
     @GET
@@ -146,8 +127,7 @@ public class ChannelsResource {
     @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public Response create(JsonValue json) {
-        JsonObject body = object(json);
-        Channel created = channels.create(ChannelJson.read(requireBody(body), config.publicByDefault()));
+        Channel created = channels.create(ChannelJson.read(ChannelJson.body(json), config.publicByDefault()));
         URI location = uri.getAbsolutePathBuilder().path(created.getNickname()).build();
         return Response.created(location).entity(json(created)).build();
     }
@@ -169,44 +149,11 @@ public class ChannelsResource {
     @APIResponse(responseCode = "415", description = ApiDoc.NOT_JSON, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonObject update(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname, JsonValue json) {
-        JsonObject body = object(json);
-        Channel changes = ChannelJson.read(requireBody(body), config.publicByDefault());
+        Channel changes = ChannelJson.read(ChannelJson.body(json), config.publicByDefault());
         if (changes.getNickname() == null) {
             changes.setNickname(nickname);
         }
         return json(channels.update(nickname, changes));
-    }
-
-    /** An absolute, signed watch URL that a player can open without logging in. */
-    @GET
-    @Path("{nickname}/playback-url")
-    @Operation(operationId = "getPlaybackUrl", summary = "A signed watch URL that opens without logging in",
-            description = "An absolute watch URL with a token that is valid for this channel until expiresAt. "
-                    + "Give it to a player or embed it; protected channels need it. Any role.")
-    @APIResponse(responseCode = "200", description = "The signed URL.",
-            content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = "SignedUrl")))
-    @APIResponse(responseCode = "400", description = ApiDoc.BAD_TTL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "404", description = ApiDoc.NO_CHANNEL, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
-    public JsonObject playbackUrl(@Parameter(description = ApiDoc.NICKNAME, required = true, example = "cam1") @PathParam("nickname") String nickname,
-                                  @Parameter(description = ApiDoc.TTL, example = "3600",
-                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "10", maximum = "31536000"))
-                                  @QueryParam("ttl") String ttl) {
-        long seconds;
-        try {
-            seconds = access.ttl(ttl, request);
-        } catch (TokenTtl.Refused e) {
-            throw new InvalidChannelException("ttl", e.getMessage());
-        }
-        Channel channel = channels.get(nickname);
-        access.requireWithinLimits(request, channel.getNickname(), channel.getGroupTitle());
-        String token = access.mint(TokenScope.channel(channel.getNickname()), Instant.now().getEpochSecond() + seconds, request);
-        URI url = uri.getBaseUriBuilder().path("../watch/{nickname}").queryParam("token", token)
-                .build(channel.getNickname()).normalize();
-        return JsonBuilders.object()
-                .add("url", url.toString())
-                .add("expiresAt", Instant.now().plusSeconds(seconds).toString())
-                .build();
     }
 
     /** Tests the source once: codecs and resolution, or FFmpeg's error line. Admins only. */
@@ -295,16 +242,5 @@ public class ChannelsResource {
     private JsonObject json(Channel channel) {
         URI watch = uri.getBaseUriBuilder().path("../watch/{nickname}").build(channel.getNickname()).normalize();
         return ChannelJson.write(channel, transcoders.status(channel.getNickname()), watch.toString());
-    }
-
-    private static JsonObject object(JsonValue json) {
-        return json instanceof JsonObject o ? o : null;
-    }
-
-    private static JsonObject requireBody(JsonObject body) {
-        if (body == null) {
-            throw new InvalidChannelException("body", "a JSON object is required, e.g. {\"nickname\":\"cam1\",\"url\":\"rtsp://...\"}");
-        }
-        return body;
     }
 }

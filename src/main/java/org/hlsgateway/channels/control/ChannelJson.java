@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hlsgateway.api.JsonBuilders;
-import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
+import org.hlsgateway.transcoding.control.SourceUrl;
+import org.hlsgateway.api.FieldError;
 
 /** Reads channels from and writes them to the API's JSON. Source credentials never leave masked. */
 public final class ChannelJson {
@@ -24,6 +26,14 @@ public final class ChannelJson {
             "group", "logo", "tvgId", "tvgName", "sortOrder", "videoHeight", "videoBitrate");
 
     private ChannelJson() {
+    }
+
+    /** The request body as a JSON object; anything else (or none) is refused with an example. */
+    public static JsonObject body(JsonValue json) {
+        if (json instanceof JsonObject o) {
+            return o;
+        }
+        throw new InvalidChannelException("body", "a JSON object is required, e.g. {\"nickname\":\"cam1\",\"url\":\"rtsp://...\"}");
     }
 
     public static Channel read(JsonObject body) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.control.SourceUrl;
+import org.hlsgateway.api.FieldError;
 
 /** Checks every user-supplied field of a channel before anything is stored or started. */
 public final class ChannelValidator {
@@ -62,7 +64,7 @@ public final class ChannelValidator {
         if (bitrate != null && (bitrate < 100 || bitrate > 50_000)) {
             errors.add(new FieldError("videoBitrate", "videoBitrate must be from 100 to 50000 kbit/s"));
         }
-        if ((height != null || bitrate != null) && channel.getVideo() != org.hlsgateway.channels.entity.VideoMode.H264) {
+        if ((height != null || bitrate != null) && channel.getVideo() != org.hlsgateway.transcoding.entity.VideoMode.H264) {
             errors.add(new FieldError("video", "videoHeight and videoBitrate need video h264 (copy keeps the source's)"));
         }
         if (channel.getSortOrder() < 0 || channel.getSortOrder() > 1_000_000) {

@@ -3,6 +3,7 @@ package org.hlsgateway.channels.control;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hlsgateway.api.FieldError;
 
 /** A channel that fails validation; nothing was changed. */
 @ApplicationException(rollback = true)

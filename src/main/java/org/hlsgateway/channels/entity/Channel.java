@@ -14,6 +14,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hlsgateway.transcoding.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
 
 /** A live source the gateway turns into HLS on demand. */
 @Entity

@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
-import org.hlsgateway.playback.control.TokenTtl;
+import org.hlsgateway.security.boundary.PlaybackAccess;
+import org.hlsgateway.security.control.TokenTtl;
 
 /**
  * The console's "Copy IPTV playlist URL": it mints a signed playlist URL an IPTV app loads on its own. Minting happens only

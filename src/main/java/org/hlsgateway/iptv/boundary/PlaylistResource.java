@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hlsgateway.api.ApiDoc;
 import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.api.ErrorResponses;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
-import org.hlsgateway.playback.control.TokenGrant;
-import org.hlsgateway.playback.control.TokenScope;
-import org.hlsgateway.playback.control.TokenTtl;
+import org.hlsgateway.security.boundary.PlaybackAccess;
+import org.hlsgateway.security.control.TokenGrant;
+import org.hlsgateway.security.control.TokenScope;
+import org.hlsgateway.security.control.TokenTtl;
 
 /**
  * The M3U export for API users: {@code /api/playlist.m3u} lists every channel with URLs signed for

@@ -11,10 +11,10 @@ import java.time.Instant;
 import org.hlsgateway.api.DatabaseAnswers;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.database.boundary.DatabaseStatus;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
-import org.hlsgateway.playback.control.PlaybackToken;
-import org.hlsgateway.playback.control.TokenGrant;
-import org.hlsgateway.playback.control.TokenScope;
+import org.hlsgateway.security.boundary.PlaybackAccess;
+import org.hlsgateway.security.control.PlaybackToken;
+import org.hlsgateway.security.control.TokenGrant;
+import org.hlsgateway.security.control.TokenScope;
 
 /**
  * {@code GET /hls_gateway/playlist.m3u[?group=...][&token=...]}: the channels as an extended M3U for

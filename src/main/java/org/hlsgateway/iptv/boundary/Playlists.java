@@ -10,11 +10,11 @@ import java.util.List;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.iptv.control.M3uExport;
-import org.hlsgateway.iptv.control.PublicUrl;
-import org.hlsgateway.playback.boundary.PlaybackAccess;
-import org.hlsgateway.playback.control.TokenGrant;
+import org.hlsgateway.api.PublicUrl;
+import org.hlsgateway.security.boundary.PlaybackAccess;
+import org.hlsgateway.security.control.TokenGrant;
 import org.hlsgateway.security.control.ChannelLimits;
-import org.hlsgateway.playback.control.TokenScope;
+import org.hlsgateway.security.control.TokenScope;
 
 /** Builds the M3U export: one entry per channel the caller may watch, with absolute (signed) watch URLs. */
 @ApplicationScoped

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hlsgateway.channels.control.ChannelValidator;
-import org.hlsgateway.channels.control.FieldError;
-import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.api.FieldError;
+import org.hlsgateway.transcoding.control.SourceUrl;
 import org.hlsgateway.channels.entity.Channel;
 
 /**

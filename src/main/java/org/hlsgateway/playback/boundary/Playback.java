@@ -24,12 +24,14 @@ import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.control.LastKnownChannels;
-import org.hlsgateway.playback.control.PlaybackToken;
+import org.hlsgateway.security.control.PlaybackToken;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.security.boundary.PlaybackAccess;
+import org.hlsgateway.channels.control.ChannelSpecs;
 
 /**
  * Gets a channel's transcoder to its first segment and answers a suspended request then.
@@ -95,7 +97,7 @@ public class Playback {
         }
         Optional<TranscodeSpec> stored;
         try {
-            stored = channels.find(nickname).map(TranscodeSpec::of);
+            stored = channels.find(nickname).map(ChannelSpecs::of);
         } catch (RuntimeException e) {
             Optional<TranscodeSpec> last = lastKnown.last(nickname);
             if (database.unavailable(e) && last.isPresent()) {

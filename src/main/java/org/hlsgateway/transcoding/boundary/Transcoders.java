@@ -228,7 +228,7 @@ public class Transcoders {
     /** The last lines FFmpeg wrote for the running channel, credentials masked; empty when it does not run. */
     public java.util.List<String> log(String nickname) {
         return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
-                .map(line -> org.hlsgateway.channels.control.SourceUrl.scrub(line, h.spec().url())).toList())
+                .map(line -> org.hlsgateway.transcoding.control.SourceUrl.scrub(line, h.spec().url())).toList())
                 .orElse(java.util.List.of());
     }
 

@@ -4,9 +4,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hlsgateway.channels.control.SourceUrl;
-import org.hlsgateway.channels.entity.AudioMode;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**

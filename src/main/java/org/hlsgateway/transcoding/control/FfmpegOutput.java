@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.transcoding.entity.InputStreams;
 
 /** What one FFmpeg says on stderr: its last lines, the input streams it found, and why it ended. */

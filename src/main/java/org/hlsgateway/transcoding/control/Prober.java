@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.transcoding.entity.InputStreams;
 
 /** Runs a probe command and reports the source's streams or FFmpeg's last error line. */

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.transcoding.entity.TranscoderState;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
@@ -460,7 +459,7 @@ public final class TranscoderRegistry {
     }
 
     private boolean usesFmp4(TranscodeSpec spec) {
-        return spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevcSources.containsKey(spec.nickname());
+        return spec.video() == org.hlsgateway.transcoding.entity.VideoMode.COPY && hevcSources.containsKey(spec.nickname());
     }
 
     private TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
@@ -531,7 +530,7 @@ public final class TranscoderRegistry {
     }
 
     private boolean needsFmp4(TranscoderHandle handle) {
-        return !handle.fmp4() && handle.spec().video() == org.hlsgateway.channels.entity.VideoMode.COPY
+        return !handle.fmp4() && handle.spec().video() == org.hlsgateway.transcoding.entity.VideoMode.COPY
                 && "hevc".equals(handle.input().streams().videoCodec());
     }
 

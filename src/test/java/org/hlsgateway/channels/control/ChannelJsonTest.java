@@ -12,13 +12,14 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hlsgateway.channels.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.TranscoderState;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 import org.junit.jupiter.api.Test;
+import org.hlsgateway.api.FieldError;
 
 class ChannelJsonTest {
 

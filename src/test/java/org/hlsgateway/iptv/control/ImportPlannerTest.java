@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.hlsgateway.channels.entity.Channel;
-import org.hlsgateway.channels.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.RtspTransport;
 import org.junit.jupiter.api.Test;
 
 class ImportPlannerTest {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.hlsgateway.channels.entity.AudioMode;
-import org.hlsgateway.channels.entity.RtspTransport;
-import org.hlsgateway.channels.entity.VideoMode;
+import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -237,8 +237,8 @@ class FfmpegCommandTest {
     @org.junit.jupiter.api.Test
     void anH264ProfileScalesCapsTheBitrateAndUsesTheEncoderThisFfmpegHas() {
         var spec = new org.hlsgateway.transcoding.entity.TranscodeSpec("cam1", "rtsp://h/x",
-                org.hlsgateway.channels.entity.RtspTransport.TCP, org.hlsgateway.channels.entity.AudioMode.AAC,
-                org.hlsgateway.channels.entity.VideoMode.H264, false, 480, 1200);
+                org.hlsgateway.transcoding.entity.RtspTransport.TCP, org.hlsgateway.transcoding.entity.AudioMode.AAC,
+                org.hlsgateway.transcoding.entity.VideoMode.H264, false, 480, 1200);
         var args = new FfmpegCommand("ffmpeg", 2, 6, 5).withH264Encoder("libopenh264")
                 .build(spec, java.nio.file.Path.of("/tmp/out"), "run1");
 
@@ -254,8 +254,8 @@ class FfmpegCommandTest {
     @org.junit.jupiter.api.Test
     void hevcCopiesGoIntoFragmentedMp4WithAnHvc1TagAndRunNamedFiles() {
         var spec = new org.hlsgateway.transcoding.entity.TranscodeSpec("cam1", "udp://127.0.0.1:5000",
-                org.hlsgateway.channels.entity.RtspTransport.TCP, org.hlsgateway.channels.entity.AudioMode.AAC,
-                org.hlsgateway.channels.entity.VideoMode.COPY);
+                org.hlsgateway.transcoding.entity.RtspTransport.TCP, org.hlsgateway.transcoding.entity.AudioMode.AAC,
+                org.hlsgateway.transcoding.entity.VideoMode.COPY);
         var args = new FfmpegCommand("ffmpeg", 1, 6, 5).build(spec, java.nio.file.Path.of("/tmp/out"), "run1", true);
 
         org.junit.jupiter.api.Assertions.assertEquals("fmp4", args.get(args.indexOf("-hls_segment_type") + 1));

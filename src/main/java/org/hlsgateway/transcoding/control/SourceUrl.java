@@ -1,4 +1,4 @@
-package org.hlsgateway.channels.control;
+package org.hlsgateway.transcoding.control;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.hlsgateway.channels.entity;
+package org.hlsgateway.transcoding.entity;
 
 /** How FFmpeg pulls RTSP: interleaved over the RTSP TCP connection (default) or RTP over UDP. */
 public enum RtspTransport {

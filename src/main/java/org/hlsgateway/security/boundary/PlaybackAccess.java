@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.boundary;
+package org.hlsgateway.security.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,17 +19,14 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.config.GatewayConfig;
-import org.hlsgateway.playback.control.PlaybackToken;
-import org.hlsgateway.playback.control.TokenGrant;
-import org.hlsgateway.playback.control.TokenRevocations;
-import org.hlsgateway.playback.control.TokenScope;
-import org.hlsgateway.playback.control.TokenTtl;
-import org.hlsgateway.security.boundary.IssuedTokens;
-import org.hlsgateway.security.boundary.Revocations;
-import org.hlsgateway.security.boundary.UserService;
+import org.hlsgateway.security.control.PlaybackToken;
+import org.hlsgateway.security.control.TokenGrant;
+import org.hlsgateway.security.control.TokenRevocations;
+import org.hlsgateway.security.control.TokenScope;
+import org.hlsgateway.security.control.TokenTtl;
 import org.hlsgateway.security.control.Audit;
 import org.hlsgateway.security.control.ChannelLimits;
-import org.hlsgateway.channels.boundary.ChannelService;
+import org.hlsgateway.security.control.ChannelGroups;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hlsgateway.security.entity.Role;
@@ -62,7 +59,7 @@ public class PlaybackAccess {
     UserService users;
 
     @Inject
-    ChannelService channels;
+    ChannelGroups channels;
 
     /** The group of each channel a limited viewer asked for, at most a second old: no database read per segment. */
     private final Map<String, KnownGroup> groups = new ConcurrentHashMap<>();
@@ -121,7 +118,7 @@ public class PlaybackAccess {
         long now = System.nanoTime();
         KnownGroup known = groups.get(nickname);
         if (known == null || now - known.readAtNanos() > GROUP_FRESH_NANOS) {
-            known = new KnownGroup(channels.find(nickname).map(c -> c.getGroupTitle()).orElse(null), now);
+            known = new KnownGroup(channels.groupOf(nickname), now);
             groups.put(nickname, known);
         }
         return known.group();

@@ -1,4 +1,4 @@
-package org.hlsgateway.channels.entity;
+package org.hlsgateway.transcoding.entity;
 
 /** What happens to the source's first audio stream. */
 public enum AudioMode {

@@ -1,4 +1,4 @@
-package org.hlsgateway.iptv.control;
+package org.hlsgateway.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.control;
+package org.hlsgateway.security.control;
 
 /**
  * Whether a well-signed, unexpired token was revoked since. Asked on every protected request,

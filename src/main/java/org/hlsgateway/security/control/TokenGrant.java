@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.control;
+package org.hlsgateway.security.control;
 
 /**
  * Who stands behind a token: the minter's user id, the minter's token generation when it was

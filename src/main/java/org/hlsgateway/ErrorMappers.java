@@ -1,4 +1,4 @@
-package org.hlsgateway.api;
+package org.hlsgateway;
 
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
@@ -21,6 +21,9 @@ import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.security.control.UserException;
 import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.api.DatabaseAnswers;
+import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.api.StartFailures;
 
 /** Turns every exception into a JSON error with a status and a message; never a stack trace. */
 @Provider

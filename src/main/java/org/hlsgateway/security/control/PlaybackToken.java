@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.control;
+package org.hlsgateway.security.control;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.control;
+package org.hlsgateway.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-import org.hlsgateway.playback.control.PlaybackToken.Check;
-import org.hlsgateway.playback.control.PlaybackToken.Verdict;
+import org.hlsgateway.security.control.PlaybackToken.Check;
+import org.hlsgateway.security.control.PlaybackToken.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

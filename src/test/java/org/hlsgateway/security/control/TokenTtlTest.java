@@ -1,4 +1,4 @@
-package org.hlsgateway.playback.control;
+package org.hlsgateway.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.hlsgateway.channels.control;
+package org.hlsgateway.transcoding.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

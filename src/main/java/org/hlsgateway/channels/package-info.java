@@ -1,0 +1,5 @@
+/**
+ * The channels: entity, store ({@code ChannelService}), REST API and admin views, and the transcoder snapshot of a
+ * channel ({@code ChannelSpecs}). May import: config, database, transcoding, operations, api, security.
+ */
+package org.hlsgateway.channels;
