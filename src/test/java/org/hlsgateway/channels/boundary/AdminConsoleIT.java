@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hlsgateway.testsupport.Browser;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Chromium;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.PollingViewer;
 import org.hlsgateway.testsupport.RtspCamera;
@@ -19,15 +19,8 @@ import org.hlsgateway.testsupport.pages.ChannelListPage;
 import org.hlsgateway.testsupport.pages.Layout;
 import org.hlsgateway.testsupport.pages.PlayerPage;
 import org.hlsgateway.testsupport.pages.LoginPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,33 +28,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The admin console and the front page in real headless Chromium. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminConsoleIT {
+class AdminConsoleIT extends DeployedGateway {
 
-    @ArquillianResource
-    URL deployment;
-
+    @Chromium
     ChromeDriver browser;
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.start();
-        gateway = new Gateway(deployment);
         for (String nickname : List.of("console1", "layout-live", "layout-dead", "layout-long", "layout-prot", "iptv-kids", "iptv-other")) {
             gateway.send("DELETE", "api/channels/" + nickname, null);
         }
-    }
-
-    @AfterEach
-    void stop() {
-        browser.quit();
     }
 
     @Test

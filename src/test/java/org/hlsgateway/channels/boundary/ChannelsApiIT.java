@@ -5,41 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The channels REST API on a real Payara Micro with its H2 database. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ChannelsApiIT {
-
-    @ArquillianResource
-    URL deployment;
-
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(deployment);
-    }
+class ChannelsApiIT extends DeployedGateway {
 
     @Test
     void createReadUpdateDelete() throws Exception {

@@ -3,25 +3,18 @@ package org.hlsgateway.iptv.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.hlsgateway.testsupport.Browser;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Chromium;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.pages.ChannelListPage;
 import org.hlsgateway.testsupport.pages.LoginPage;
 import org.hlsgateway.testsupport.pages.Waits;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,34 +23,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Import a file in the console: see the dry-run report, apply it, see the channels listed. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ImportBrowserIT {
-
-    @ArquillianResource
-    URL deployment;
+class ImportBrowserIT extends DeployedGateway {
 
     @TempDir
     Path tmp;
 
+    @Chromium
     ChromeDriver browser;
-    Gateway admin;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
 
     @BeforeEach
     void start() throws Exception {
-        browser = Browser.start();
-        admin = new Gateway(deployment);
         cleanUp();
     }
 
     @AfterEach
     void stop() throws Exception {
-        browser.quit();
         cleanUp();
     }
 
@@ -71,7 +51,7 @@ class ImportBrowserIT {
                 + "rtsp://127.0.0.1:9/yard\n"
                 + "#EXTINF:-1,Evil\n"
                 + "file:///etc/passwd\n");
-        ChannelListPage list = LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        ChannelListPage list = LoginPage.open(browser, gateway.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
         browser.findElement(By.id("import")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
@@ -83,7 +63,7 @@ class ImportBrowserIT {
         assertTrue(counts.contains("2 to create"), counts);
         assertTrue(counts.contains("1 rejected"), counts);
         assertTrue(browser.findElement(By.id("import:report")).getText().contains("url scheme must be one of"));
-        assertEquals(404, admin.get("api/channels/front-door").statusCode(), "the dry run stores nothing");
+        assertEquals(404, gateway.get("api/channels/front-door").statusCode(), "the dry run stores nothing");
 
         browser.findElement(By.id("import:partial")).findElement(By.cssSelector(".ui-chkbox-box")).click();
         browser.findElement(By.id("import:apply")).click();
@@ -91,8 +71,8 @@ class ImportBrowserIT {
 
         assertTrue(after.search("front-door").nicknames().contains("front-door"), after.nicknames().toString());
         assertTrue(after.search("back-yard").nicknames().contains("back-yard"));
-        assertEquals("door", admin.channel("front-door").getString("tvgId"));
-        assertEquals("Console import", admin.channel("back-yard").getString("group"));
+        assertEquals("door", gateway.channel("front-door").getString("tvgId"));
+        assertEquals("Console import", gateway.channel("back-yard").getString("group"));
     }
 
     @Test
@@ -102,7 +82,7 @@ class ImportBrowserIT {
             csv.append("bulk-").append(i).append(",rtsp://127.0.0.1:9/cam").append(i).append(",Bulk\n");
         }
         Path file = Files.writeString(tmp.resolve("bulk.csv"), csv);
-        LoginPage.open(browser, admin.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
+        LoginPage.open(browser, gateway.uri("")).logInAs("admin", Gateway.ADMIN_PASSWORD);
         browser.findElement(By.id("import")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")))
@@ -121,11 +101,11 @@ class ImportBrowserIT {
 
         assertTrue(counts.contains("5000 to create"), counts);
         assertTrue(browser.findElements(By.id("import:progress")).isEmpty(), "the bar goes once the report is there");
-        assertEquals(404, admin.get("api/channels/bulk-0").statusCode(), "a dry run stores nothing");
+        assertEquals(404, gateway.get("api/channels/bulk-0").statusCode(), "a dry run stores nothing");
     }
 
     private void cleanUp() throws Exception {
-        admin.send("DELETE", "api/channels/front-door", null);
-        admin.send("DELETE", "api/channels/back-yard", null);
+        gateway.send("DELETE", "api/channels/front-door", null);
+        gateway.send("DELETE", "api/channels/back-yard", null);
     }
 }

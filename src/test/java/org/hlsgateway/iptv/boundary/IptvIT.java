@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -17,39 +16,20 @@ import org.hlsgateway.iptv.control.M3uImport;
 import org.hlsgateway.security.control.PlaybackToken;
 import org.hlsgateway.security.control.TokenRevocations;
 import org.hlsgateway.security.control.TokenScope;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.Tokens;
-import org.hlsgateway.testsupport.Deployments;
 import org.hlsgateway.testsupport.Gateway;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Batch import and the M3U export, through the real API on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class IptvIT {
+class IptvIT extends DeployedGateway {
 
     static final PlaybackToken SIGNER = Tokens.SIGNER;
 
-    @ArquillianResource
-    URL deployment;
-
-    Gateway admin;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
     @BeforeEach
     void connect() throws Exception {
-        admin = new Gateway(deployment);
         removeImported();
     }
 
@@ -62,21 +42,21 @@ class IptvIT {
     void aThousandChannelsFromAnM3uComeBackInTheExportWithTheSameTvgAttributes() throws Exception {
         String m3u = providerPlaylist(1000);
 
-        HttpResponse<String> dryRun = admin.sendRaw("POST", "api/channels/import?dryRun=true", "audio/x-mpegurl", m3u);
+        HttpResponse<String> dryRun = gateway.sendRaw("POST", "api/channels/import?dryRun=true", "audio/x-mpegurl", m3u);
         JsonObject plan = Gateway.json(dryRun.body());
         assertEquals(200, dryRun.statusCode(), dryRun.body());
         assertEquals(1000, plan.getInt("created"));
         assertFalse(plan.getBoolean("applied"));
-        assertEquals(404, admin.get("api/channels/imp-0001").statusCode(), "a dry run stores nothing");
+        assertEquals(404, gateway.get("api/channels/imp-0001").statusCode(), "a dry run stores nothing");
 
         long start = System.nanoTime();
-        HttpResponse<String> applied = admin.sendRaw("POST", "api/channels/import", "audio/x-mpegurl", m3u);
+        HttpResponse<String> applied = gateway.sendRaw("POST", "api/channels/import", "audio/x-mpegurl", m3u);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, applied.statusCode(), applied.body());
         assertEquals(1000, Gateway.json(applied.body()).getInt("created"));
         System.out.println("IptvIT: imported 1000 channels in " + millis + " ms");
 
-        HttpResponse<String> export = admin.get("api/playlist.m3u?group=" + "Imported%20%C3%A9");
+        HttpResponse<String> export = gateway.get("api/playlist.m3u?group=" + "Imported%20%C3%A9");
         assertEquals(200, export.statusCode());
         assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("audio/x-mpegurl"));
         Map<String, ImportRow> exported = M3uImport.parse(export.body()).stream()
@@ -96,7 +76,7 @@ class IptvIT {
             assertTrue(watch.getQuery().startsWith("token="), "protected channels are exported with signed URLs");
         }
 
-        HttpResponse<String> again = admin.sendRaw("POST", "api/channels/import", "audio/x-mpegurl", export.body());
+        HttpResponse<String> again = gateway.sendRaw("POST", "api/channels/import", "audio/x-mpegurl", export.body());
         JsonObject reimport = Gateway.json(again.body());
         assertEquals(0, reimport.getInt("created"), "importing our own export creates nothing new");
         assertEquals(1000, reimport.getInt("updated"));
@@ -110,7 +90,7 @@ class IptvIT {
                 + "file:///etc/passwd,imp-csv2,Evil,Cameras\r\n"
                 + "rtsp://127.0.0.1:9/c,,Garage Cam,Cameras\r\n";
 
-        HttpResponse<String> refused = admin.sendRaw("POST", "api/channels/import?format=csv", "text/csv", csv);
+        HttpResponse<String> refused = gateway.sendRaw("POST", "api/channels/import?format=csv", "text/csv", csv);
 
         assertEquals(400, refused.statusCode(), refused.body());
         JsonObject report = Gateway.json(refused.body());
@@ -119,30 +99,30 @@ class IptvIT {
                 .filter(l -> l.getInt("line") == 3).findFirst().orElseThrow();
         assertEquals("reject", line3.getString("action"));
         assertTrue(line3.getString("reason").contains("url scheme"), line3.toString());
-        assertEquals(404, admin.get("api/channels/imp-csv1").statusCode());
+        assertEquals(404, gateway.get("api/channels/imp-csv1").statusCode());
 
-        HttpResponse<String> partial = admin.sendRaw("POST", "api/channels/import?format=csv&partial=true", "text/csv", csv);
+        HttpResponse<String> partial = gateway.sendRaw("POST", "api/channels/import?format=csv&partial=true", "text/csv", csv);
 
         assertEquals(200, partial.statusCode(), partial.body());
         assertEquals(2, Gateway.json(partial.body()).getInt("created"));
-        assertEquals("Door, front", admin.channel("imp-csv1").getString("name"));
-        assertEquals("Cameras", admin.channel("imp-csv1").getString("group"));
-        assertEquals(200, admin.get("api/channels/garage-cam").statusCode(), "nicknames are made from names");
-        admin.send("DELETE", "api/channels/garage-cam", null);
+        assertEquals("Door, front", gateway.channel("imp-csv1").getString("name"));
+        assertEquals("Cameras", gateway.channel("imp-csv1").getString("group"));
+        assertEquals(200, gateway.get("api/channels/garage-cam").statusCode(), "nicknames are made from names");
+        gateway.send("DELETE", "api/channels/garage-cam", null);
     }
 
     @Test
     void anonymousExportsListPublicChannelsAndAPlaylistTokenOpensTheRest() throws Exception {
-        admin.createChannel("imp-pub1", "rtsp://127.0.0.1:9/p", "\"group\":\"Imported Test\"");
-        admin.createChannel("imp-prot1", "rtsp://127.0.0.1:9/q", "\"public\":false,\"group\":\"Imported Test\"");
-        Gateway anyone = admin.anonymous();
+        gateway.createChannel("imp-pub1", "rtsp://127.0.0.1:9/p", "\"group\":\"Imported Test\"");
+        gateway.createChannel("imp-prot1", "rtsp://127.0.0.1:9/q", "\"public\":false,\"group\":\"Imported Test\"");
+        Gateway anyone = gateway.anonymous();
 
         String open = anyone.get("playlist.m3u?group=Imported%20Test").body();
         assertTrue(open.startsWith("#EXTM3U"));
         assertTrue(open.contains("/watch/imp-pub1"));
         assertFalse(open.contains("imp-prot1"), "protected channels are not listed for anonymous callers");
 
-        String url = Gateway.json(admin.get("api/playlist-url?ttl=3600&group=Imported%20Test").body()).getString("url");
+        String url = Gateway.json(gateway.get("api/playlist-url?ttl=3600&group=Imported%20Test").body()).getString("url");
         HttpResponse<String> withToken = anyone.get(URI.create(url));
         assertEquals(200, withToken.statusCode());
         List<ImportRow> rows = M3uImport.parse(withToken.body());
@@ -160,10 +140,10 @@ class IptvIT {
 
     @Test
     void aGroupPlaylistUrlIsBoundToItsGroupAndARevokedOneIs403WithEveryUrlInIt() throws Exception {
-        admin.createChannel("kids1", "rtsp://127.0.0.1:9/k", "\"public\":false,\"group\":\"Kids\"");
-        admin.createChannel("adult1", "rtsp://127.0.0.1:9/a", "\"public\":false,\"group\":\"Adult\"");
-        Gateway anyone = admin.anonymous();
-        URI kids = URI.create(Gateway.json(admin.get("api/playlist-url?ttl=3600&group=Kids").body()).getString("url"));
+        gateway.createChannel("kids1", "rtsp://127.0.0.1:9/k", "\"public\":false,\"group\":\"Kids\"");
+        gateway.createChannel("adult1", "rtsp://127.0.0.1:9/a", "\"public\":false,\"group\":\"Adult\"");
+        Gateway anyone = gateway.anonymous();
+        URI kids = URI.create(Gateway.json(gateway.get("api/playlist-url?ttl=3600&group=Kids").body()).getString("url"));
         String token = Tokens.query(kids, "token");
         assertTrue(token.length() < 80, "short enough for IPTV apps: " + token.length());
 
@@ -181,16 +161,16 @@ class IptvIT {
         assertFalse(groupChanged.body().contains("adult1"));
         assertEquals(403, asChannel.statusCode(), "a playlist token opens no channel");
 
-        JsonObject entry = Gateway.jsonArray(admin.get("api/tokens").body()).getValuesAs(JsonObject.class).stream()
+        JsonObject entry = Gateway.jsonArray(gateway.get("api/tokens").body()).getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("scope").equals("playlist of group 'Kids'")).findFirst().orElseThrow();
         assertEquals("admin", entry.getString("mintedBy"));
         assertFalse(entry.getBoolean("revoked"));
-        assertFalse(admin.get("api/tokens").body().contains(token), "the list never shows a token");
+        assertFalse(gateway.get("api/tokens").body().contains(token), "the list never shows a token");
         String channelUrl = M3uImport.parse(listed.body()).stream().filter(r -> "kids1".equals(r.nickname()))
                 .findFirst().orElseThrow().url();
         String channelToken = Tokens.query(URI.create(channelUrl), "token");
 
-        HttpResponse<String> revoke = admin.send("DELETE", "api/tokens/" + entry.getInt("id"), null);
+        HttpResponse<String> revoke = gateway.send("DELETE", "api/tokens/" + entry.getInt("id"), null);
         HttpResponse<String> afterRevoke = anyone.get(kids);
         HttpResponse<String> childAfterRevoke = anyone.get("read/kids1/index.m3u8?token=" + channelToken);
 
@@ -199,10 +179,10 @@ class IptvIT {
         assertEquals(403, afterRevoke.statusCode(), "refused from the very next request");
         assertTrue(Gateway.json(afterRevoke.body()).getString("message").contains("revoked"), afterRevoke.body());
         assertEquals(403, childAfterRevoke.statusCode(), "the playlist's channel URLs are revoked with it");
-        assertEquals(404, admin.send("DELETE", "api/tokens/999999999", null).statusCode());
-        assertEquals(404, admin.send("DELETE", "api/tokens/x'1", null).statusCode());
-        admin.send("DELETE", "api/channels/kids1", null);
-        admin.send("DELETE", "api/channels/adult1", null);
+        assertEquals(404, gateway.send("DELETE", "api/tokens/999999999", null).statusCode());
+        assertEquals(404, gateway.send("DELETE", "api/tokens/x'1", null).statusCode());
+        gateway.send("DELETE", "api/channels/kids1", null);
+        gateway.send("DELETE", "api/channels/adult1", null);
     }
 
     private static String providerPlaylist(int count) {
@@ -219,10 +199,10 @@ class IptvIT {
     }
 
     private void removeImported() throws Exception {
-        for (JsonObject c : Gateway.jsonArray(admin.get("api/channels?q=imp-&limit=1000").body()).getValuesAs(JsonObject.class)) {
+        for (JsonObject c : Gateway.jsonArray(gateway.get("api/channels?q=imp-&limit=1000").body()).getValuesAs(JsonObject.class)) {
             String nickname = c.getString("nickname");
             if (nickname.startsWith("imp-")) {
-                admin.send("DELETE", "api/channels/" + nickname, null);
+                gateway.send("DELETE", "api/channels/" + nickname, null);
             }
         }
     }

@@ -16,40 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.OpenApiDocument;
 import org.hlsgateway.testsupport.RtspCamera;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MicroProfile Health and the gateway's metrics answer, the counters move when a channel starts, and the OpenAPI document is valid. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsIT {
+class OperationsIT extends DeployedGateway {
 
-    @ArquillianResource
-    URL deployment;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    Gateway gateway;
     URI server;
 
     /** Arquillian injects the deployment URL in time for a {@code @BeforeEach} method. */
     @BeforeEach
     void connect() {
-        gateway = new Gateway(deployment);
         server = URI.create(deployment.toString()).resolve("/");
     }
 

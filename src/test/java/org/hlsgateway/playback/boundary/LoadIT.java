@@ -12,28 +12,19 @@ import org.hlsgateway.load.LoadScenario;
 import org.hlsgateway.load.LoadTool;
 import org.hlsgateway.load.ProcessSampler;
 import org.hlsgateway.load.ThunderingHerd;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
-import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A shortened run of the load tool (README, Load test): simulated players on live channels of one
  * camera miss nothing, and a thundering herd on a cold channel starts one FFmpeg.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LoadIT {
+class LoadIT extends DeployedGateway {
 
     static final int VIEWERS = 100;
     static final int CHANNELS = 5;
@@ -42,16 +33,7 @@ class LoadIT {
 
     static final List<RtspCamera> cameras = new ArrayList<>();
 
-    @ArquillianResource
-    URL deployment;
-
-    Gateway gateway;
     URI base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
 
     @BeforeAll
     static void startCamera() throws Exception {
@@ -72,7 +54,6 @@ class LoadIT {
     /** Arquillian injects the deployment URL in time for a {@code @BeforeEach} method. */
     @BeforeEach
     void connect() {
-        gateway = new Gateway(deployment);
         base = URI.create(deployment.toString());
     }
 

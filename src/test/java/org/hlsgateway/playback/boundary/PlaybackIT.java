@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,57 +23,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Camera;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Ffprobe;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Watch and read against real Payara Micro, real FFmpeg and a real RTSP camera.
  * The failsafe configuration runs the server with HLS_IDLE_TIMEOUT=3 and HLS_START_TIMEOUT=15.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlaybackIT {
+class PlaybackIT extends DeployedGateway {
 
+    @Camera
     static RtspCamera camera;
-
-    @ArquillianResource
-    URL deployment;
-
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeAll
-    static void startCamera() throws Exception {
-        camera = RtspCamera.start();
-    }
-
-    @AfterAll
-    static void stopCamera() throws Exception {
-        camera.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(deployment);
-    }
 
     @Test
     void coldWatchRedirectsToAPlaylistWithAPlayableSegment(@TempDir Path tmp) throws Exception {

@@ -4,65 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hlsgateway.testsupport.Browser;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.Camera;
+import org.hlsgateway.testsupport.Chromium;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
-import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.hlsgateway.testsupport.pages.Layout;
 import org.hlsgateway.testsupport.pages.LoginPage;
 import org.hlsgateway.testsupport.pages.WallPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The camera wall in real headless Chromium: four channels of one real camera, real FFmpeg (idle timeout 3 s). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WallBrowserIT {
+class WallBrowserIT extends DeployedGateway {
 
     private static final List<String> TILES = List.of("wall-1", "wall-2", "wall-3", "wall-4");
     private static final long IDLE_TIMEOUT_MILLIS = 3_000; // HLS_IDLE_TIMEOUT of the ITs (pom.xml)
 
-    @ArquillianResource
-    URL deployment;
-
+    @Camera
     RtspCamera camera;
+    @Chromium
     ChromeDriver browser;
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        camera = RtspCamera.start();
-        browser = Browser.start();
-        gateway = new Gateway(deployment);
-    }
 
     @AfterEach
     void stop() throws Exception {
-        browser.quit();
         for (String nickname : TILES) {
             gateway.send("DELETE", "api/channels/" + nickname, null);
         }
         gateway.send("DELETE", "api/channels/wall-dead", null);
         gateway.send("DELETE", "api/users/wallviewer", null);
-        camera.close();
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,27 +12,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hlsgateway.testsupport.ConsoleSession;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RawHttp;
 import org.hlsgateway.testsupport.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile input: for every case the status, a readable message, and that neither the database
  * (channels and users) nor the running FFmpeg processes changed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
+class HostileInputIT extends DeployedGateway {
 
     /** One hostile request and the statuses that are a correct refusal. */
     record Case(String label, Request request, Set<Integer> refusals) {
@@ -57,38 +48,28 @@ class HostileInputIT {
         HttpResponse<String> send() throws Exception;
     }
 
-    @ArquillianResource
-    URL deployment;
-
-    Gateway admin;
     int cases;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
 
     @BeforeEach
     void prepare() throws Exception {
-        admin = new Gateway(deployment);
-        admin.createChannel("target1", "rtsp://user:s3cret@127.0.0.1:9/cam", "\"name\":\"Target\"");
-        admin.createChannel("locked2", "rtsp://127.0.0.1:9/cam", "\"public\":false");
+        gateway.createChannel("target1", "rtsp://user:s3cret@127.0.0.1:9/cam", "\"name\":\"Target\"");
+        gateway.createChannel("locked2", "rtsp://127.0.0.1:9/cam", "\"public\":false");
     }
 
     @Test
     void pathTraversalOnReadNeverReachesTheFileSystem() throws Exception {
-        Gateway anyone = admin.anonymous();
+        Gateway anyone = gateway.anonymous();
         List<Case> all = new ArrayList<>();
         for (String name : List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%2e%2e",
                 "..%5C..%5Cwindows%5Cwin.ini", "%2Fetc%2Fpasswd", "index.m3u8%00.ts", "%252e%252e%252fetc%252fpasswd",
                 "..%c0%af..%c0%afetc%c0%afpasswd", "C:%5Cwindows%5Cwin.ini", "index.m3u8.tmp", "x-1.ts%2F..%2F..%2Findex.m3u8",
                 "....%2F%2F....%2F%2Fetc%2Fpasswd")) {
             // sent byte for byte: the server's HTTP layer may refuse some with only a reason phrase ("Invalid URI")
-            all.add(new Case("raw read " + name, () -> RawHttp.get(admin.uri(""), admin.uri("read/target1/").getPath() + name),
+            all.add(new Case("raw read " + name, () -> RawHttp.get(gateway.uri(""), gateway.uri("read/target1/").getPath() + name),
                     Set.of(400, 404)));
         }
         for (String raw : List.of("/../../etc/passwd", "/..\\..\\etc\\passwd", "/%2e%2e/%2e%2e/etc/passwd")) {
-            all.add(new Case("raw read " + raw, () -> RawHttp.get(admin.uri(""), admin.uri("read/target1").getPath() + raw),
+            all.add(new Case("raw read " + raw, () -> RawHttp.get(gateway.uri(""), gateway.uri("read/target1").getPath() + raw),
                     Set.of(400, 404)));
         }
         all.add(new Case("read with traversal in the nickname", http(() -> anyone.get("read/..%2F..%2Fetc/passwd")), Set.of(400, 404)));
@@ -104,9 +85,9 @@ class HostileInputIT {
                 "ftp://example.org/x.ts", "gopher://example.org/", "/etc/passwd", "http:///x", "rtsp://user:pw@/x",
                 "rtsp://h/x\\u0000y", "rtsp://h/x y", "\\u202ertsp://h/x")) {
             String json = "{\"nickname\":\"evil1\",\"url\":\"" + url + "\"}";
-            all.add(new Case("url " + url, http(() -> admin.send("POST", "api/channels", json)), Set.of(400)));
+            all.add(new Case("url " + url, http(() -> gateway.send("POST", "api/channels", json)), Set.of(400)));
         }
-        all.add(new Case("PUT with a file URL", http(() -> admin.send("PUT", "api/channels/target1",
+        all.add(new Case("PUT with a file URL", http(() -> gateway.send("PUT", "api/channels/target1",
                 "{\"url\":\"file:///etc/shadow\"}")), Set.of(400)));
         runAll(all);
     }
@@ -131,33 +112,33 @@ class HostileInputIT {
         bodies.put("public as text", "{\"nickname\":\"flag1\",\"url\":\"rtsp://h/x\",\"public\":\"yes\"}");
         bodies.put("one megabyte name", "{\"nickname\":\"huge1\",\"url\":\"rtsp://h/x\",\"name\":\"" + "m".repeat(1_000_000) + "\"}");
         List<Case> all = new ArrayList<>();
-        bodies.forEach((label, body) -> all.add(new Case(label, http(() -> admin.send("POST", "api/channels", body)), Set.of(400, 413))));
-        all.add(new Case("duplicate nickname", http(() -> admin.send("POST", "api/channels",
+        bodies.forEach((label, body) -> all.add(new Case(label, http(() -> gateway.send("POST", "api/channels", body)), Set.of(400, 413))));
+        all.add(new Case("duplicate nickname", http(() -> gateway.send("POST", "api/channels",
                 "{\"nickname\":\"target1\",\"url\":\"rtsp://other/x\"}")), Set.of(409)));
-        all.add(new Case("rename onto an existing nickname", http(() -> admin.send("PUT", "api/channels/locked2",
+        all.add(new Case("rename onto an existing nickname", http(() -> gateway.send("PUT", "api/channels/locked2",
                 "{\"nickname\":\"target1\",\"url\":\"rtsp://127.0.0.1:9/cam\",\"public\":false}")), Set.of(409)));
-        all.add(new Case("SQL in the path of GET", http(() -> admin.get("api/channels/a'%20OR%20'1'='1")), Set.of(404)));
-        all.add(new Case("SQL in the path of DELETE", http(() -> admin.send("DELETE", "api/channels/x'%20OR%201=1--", null)), Set.of(404)));
-        all.add(new Case("form post instead of JSON", http(() -> admin.sendRaw("POST", "api/channels", "text/plain",
+        all.add(new Case("SQL in the path of GET", http(() -> gateway.get("api/channels/a'%20OR%20'1'='1")), Set.of(404)));
+        all.add(new Case("SQL in the path of DELETE", http(() -> gateway.send("DELETE", "api/channels/x'%20OR%201=1--", null)), Set.of(404)));
+        all.add(new Case("form post instead of JSON", http(() -> gateway.sendRaw("POST", "api/channels", "text/plain",
                 "{\"nickname\":\"plain1\",\"url\":\"rtsp://h/x\"}")), Set.of(415)));
-        all.add(new Case("user with markup name", http(() -> admin.send("POST", "api/users",
+        all.add(new Case("user with markup name", http(() -> gateway.send("POST", "api/users",
                 "{\"username\":\"<b>x</b>\",\"password\":\"long-enough-1\"}")), Set.of(400)));
-        all.add(new Case("user with 200-character password", http(() -> admin.send("POST", "api/users",
+        all.add(new Case("user with 200-character password", http(() -> gateway.send("POST", "api/users",
                 "{\"username\":\"longpw1\",\"password\":\"" + "p".repeat(200) + "\"}")), Set.of(400)));
         runAll(all);
     }
 
     @Test
     void unauthenticatedForgedAndCrossSiteRequestsAreRefused() throws Exception {
-        Gateway anyone = admin.anonymous();
-        ConsoleSession console = ConsoleSession.logIn(admin.uri(""), "admin", Gateway.ADMIN_PASSWORD);
+        Gateway anyone = gateway.anonymous();
+        ConsoleSession console = ConsoleSession.logIn(gateway.uri(""), "admin", Gateway.ADMIN_PASSWORD);
         String editPage = console.get("admin/channel/edit.xhtml").body();
         String viewState = ConsoleSession.viewState(editPage);
-        String valid = Tokens.valid(admin, "locked2");
+        String valid = Tokens.valid(gateway, "locked2");
         List<Case> all = new ArrayList<>();
         all.add(new Case("create without credentials", http(() -> anyone.send("POST", "api/channels",
                 "{\"nickname\":\"anon1\",\"url\":\"rtsp://h/x\"}")), Set.of(401)));
-        all.add(new Case("delete with a wrong password", http(() -> admin.as("admin", "guess").send("DELETE", "api/channels/target1", null)), Set.of(401)));
+        all.add(new Case("delete with a wrong password", http(() -> gateway.as("admin", "guess").send("DELETE", "api/channels/target1", null)), Set.of(401)));
         all.add(new Case("forged token", http(() -> anyone.get("watch/locked2?token=" + valid.substring(0, 30) + "AAAAAAAAAAAAAAAAAA")), Set.of(403)));
         all.add(new Case("expired token", http(() -> anyone.get("watch/locked2?token=" + Tokens.expired("locked2"))), Set.of(403)));
         all.add(new Case("other channel's token", http(() -> anyone.get("read/locked2/index.m3u8?token=" + Tokens.ofNobody("target1"))), Set.of(403)));
@@ -176,7 +157,7 @@ class HostileInputIT {
                 "admin/channel/edit.xhtml", editForm("csrf5", viewState), null)), Set.of(403)));
         all.add(new Case("console form from another site", http(() -> console.post("admin/channel/edit.xhtml",
                 editForm("csrf3", viewState), "https://evil.example")), Set.of(403)));
-        all.add(new Case("API call from another site", http(() -> admin.sendWithOrigin("POST", "api/channels",
+        all.add(new Case("API call from another site", http(() -> gateway.sendWithOrigin("POST", "api/channels",
                 "{\"nickname\":\"csrf4\",\"url\":\"rtsp://h/x\"}", "https://evil.example")), Set.of(403)));
         runAll(all);
     }
@@ -230,7 +211,7 @@ class HostileInputIT {
 
     /** The stored state only (live fields such as lastAccessAt change with any request). */
     private String snapshot(String path) throws Exception {
-        HttpResponse<String> response = admin.get(path);
+        HttpResponse<String> response = gateway.get(path);
         assertEquals(200, response.statusCode());
         return Gateway.jsonArray(response.body()).getValuesAs(jakarta.json.JsonObject.class).stream()
                 .map(o -> o.entrySet().stream()

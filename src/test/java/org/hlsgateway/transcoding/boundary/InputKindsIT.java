@@ -4,50 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.FfmpegSource;
 import org.hlsgateway.testsupport.Ffprobe;
-import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.hlsgateway.testsupport.StaticFiles;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every input kind besides RTSP, each against a real local peer: the gateway plays it as HLS. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InputKindsIT {
-
-    @ArquillianResource
-    URL deployment;
+class InputKindsIT extends DeployedGateway {
 
     @TempDir
     Path tmp;
-
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(deployment);
-    }
 
     @Test
     void rtsps() throws Exception {

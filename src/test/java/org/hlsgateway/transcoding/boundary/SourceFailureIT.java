@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,48 +19,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.hlsgateway.testsupport.ConsoleSession;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.PollingViewer;
 import org.hlsgateway.testsupport.RtspCamera;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sources that fail while people watch: the camera goes away and comes back, FFmpeg is killed,
  * a camera accepts connections and sends nothing. Real camera, real FFmpeg, real server
  * (idle timeout 3 s, start timeout 15 s, 1 s segments).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SourceFailureIT {
+class SourceFailureIT extends DeployedGateway {
 
     private static final Path WORK = Path.of(System.getProperty("hls.test.dir", "target/it")).resolve("work");
 
-    @ArquillianResource
-    URL deployment;
-
-    Gateway gateway;
     final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(deployment);
-    }
 
     @AfterEach
     void cleanUp() throws Exception {

@@ -3,7 +3,6 @@ package org.hlsgateway.transcoding.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,43 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hlsgateway.load.ProcessSampler;
-import org.hlsgateway.testsupport.Deployments;
+import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
-import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.Metrics;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.hlsgateway.testsupport.ThreadCensus;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** 1,000 starts and stops of one channel: FFmpeg processes, threads and open files come back to their baseline. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StartStopSoakIT {
+class StartStopSoakIT extends DeployedGateway {
 
     private static final int CYCLES = 1_000;
     private static final Path WORK = Path.of(System.getProperty("hls.test.dir", "target/it")).resolve("work");
-
-    @ArquillianResource
-    URL deployment;
-
-    Gateway gateway;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.gateway();
-    }
-
-    @BeforeEach
-    void connect() {
-        gateway = new Gateway(deployment);
-    }
 
     /** Name prefixes of the threads the gateway starts itself. */
     private static final String[] OWN_THREADS = {"ffmpeg-", "hls-", "process reaper"};
