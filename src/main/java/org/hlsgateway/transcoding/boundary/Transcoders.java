@@ -118,6 +118,7 @@ public class Transcoders {
                 (spec, dir, run, fmp4) -> command.build(spec, dir, run, fmp4),
                 launcher,
                 threads, scheduler, executor, watcher, System::currentTimeMillis);
+        registry.knockAtSources();
         LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
                 + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s");
     }

@@ -1,0 +1,502 @@
+package org.hlsgateway.transcoding.control;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hlsgateway.channels.control.SourceUrl;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+import org.hlsgateway.transcoding.entity.TranscoderState;
+import org.hlsgateway.transcoding.entity.TranscoderStatus;
+
+/**
+ * One watched channel's whole life: its current FFmpeg run, its live session (the players' window),
+ * its last access, failures and start back-off, idle stop, stall detection, restarts after a failure,
+ * the HEVC switch to fMP4 and settings restarts. Every change of state happens under this object's
+ * lock; the request hot path (touch, playlist, segment, status) only reads volatile fields.
+ */
+final class LiveChannel implements FfmpegRuns.Events {
+
+    private static final Logger LOG = Logger.getLogger(TranscoderRegistry.class.getName());
+    /** How often a watched channel waiting to be restarted knocks at its TCP source. */
+    static final long KNOCK_MILLIS = 250;
+    /** The longest wait before restarting a watched source that cannot be knocked at (UDP, files). */
+    static final long WATCHED_RETRY_MILLIS = 1_000;
+
+    private final String nickname;
+    private final TranscoderRegistry registry;
+    private final StartBackoff backoff = new StartBackoff();
+    private volatile TranscoderHandle run;
+    private volatile LiveSession session;
+    private volatile String failure;
+    private volatile long lastAccess = -1;
+    private volatile boolean hevc;
+    private ScheduledFuture<?> knocking;
+    private SourceKnock knocker;
+
+    LiveChannel(String nickname, TranscoderRegistry registry) {
+        this.nickname = nickname;
+        this.registry = registry;
+    }
+
+    TranscoderHandle run() {
+        return run;
+    }
+
+    LiveSession session() {
+        return session;
+    }
+
+    /** True while the channel has any state (running, restarting or failed); otherwise it is IDLE. */
+    boolean tracked() {
+        return run != null || session != null || failure != null;
+    }
+
+    /** The running transcoder, started now if there is none. Never two. */
+    TranscoderHandle ensureStarted(TranscodeSpec spec) {
+        TranscoderHandle current = run;
+        return current != null ? current : startIfNone(spec);
+    }
+
+    private synchronized TranscoderHandle startIfNone(TranscodeSpec spec) {
+        if (run != null) {
+            return run;
+        }
+        LiveSession waiting = session;
+        long now = registry.now();
+        if (waiting != null && waiting.retryAt() > now) {
+            long seconds = Math.max(1, (waiting.retryAt() - now + 999) / 1000);
+            throw new StartFailedException(StartFailedException.Kind.RETRYING, waiting.failure()
+                    + "; the gateway restarts the source in " + seconds + " s", seconds);
+        }
+        StartFailedException refusal = backoff.refusal(now);
+        if (refusal != null) { // the last start failed: its reason, not another FFmpeg, until the delay is over
+            throw refusal;
+        }
+        run = launch(spec, usesFmp4(spec));
+        return run;
+    }
+
+    /** The next start tries at once, not after a failed start's back-off delay (an admin's Start, a probe). */
+    void resetBackoff() {
+        backoff.reset();
+    }
+
+    /** Records activity: memory writes only. */
+    void touch(String client) {
+        long now = registry.now();
+        lastAccess = now;
+        TranscoderHandle handle = run;
+        if (handle != null) {
+            handle.touch(client, now);
+        }
+    }
+
+    private boolean watched(long now) {
+        long accessed = lastAccess;
+        return accessed >= 0 && now - accessed < registry.settings().idleTimeoutMillis();
+    }
+
+    /** The players' playlist: one media sequence across FFmpeg restarts; empty before the first segment. */
+    Optional<String> playlist() {
+        LiveSession current = session;
+        if (current == null) {
+            return Optional.empty();
+        }
+        TranscoderHandle handle = run;
+        // the file watcher merges FFmpeg's playlist whenever FFmpeg writes it, so a request reads it
+        // only where no watcher runs, or before the first segment (a waiting player may be answered
+        // before the watcher's merge)
+        if (handle != null && !handle.isStopping() && (!registry.runs().watchesFiles() || !current.hasPlayed())) {
+            current.merge(handle, registry.now());
+        }
+        return current.playlist();
+    }
+
+    TranscoderStatus status() {
+        long accessed = lastAccess;
+        Instant lastAccessAt = accessed < 0 ? null : Instant.ofEpochMilli(accessed);
+        TranscoderHandle handle = run;
+        if (handle == null) {
+            LiveSession waiting = session;
+            if (waiting != null && waiting.retryAt() > 0) {
+                long seconds = Math.max(0, (waiting.retryAt() - registry.now() + 999) / 1000);
+                return TranscoderStatus.idle(waiting.failure() + " (restarting in " + seconds + " s)", lastAccessAt);
+            }
+            return TranscoderStatus.idle(failure, lastAccessAt);
+        }
+        TranscoderState state = handle.isReady() ? TranscoderState.LIVE : TranscoderState.STARTING;
+        String error = handle.stderr().hasError() ? SourceUrl.scrub(handle.stderr().lastError(), handle.spec().url())
+                : failure;
+        return new TranscoderStatus(state, error, handle.startedAt(), lastAccessAt,
+                handle.viewers(registry.now(), registry.settings().idleTimeoutMillis()), handle.process().pid(),
+                RunOutput.streams(handle));
+    }
+
+    /** Stops the current run, if any, in the background. */
+    synchronized CompletableFuture<Void> stop() {
+        TranscoderHandle handle = run;
+        return handle == null ? CompletableFuture.completedFuture(null) : stop(handle);
+    }
+
+    private CompletableFuture<Void> stop(TranscoderHandle handle) {
+        if (!handle.markStopping()) {
+            return handle.process().onExit().thenApply(p -> null);
+        }
+        clearRun(handle);
+        handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, "the transcoder was stopped"));
+        LiveSession current = session;
+        if (current != null) {
+            endSession(current, handle.run());
+        }
+        return registry.runs().stop(handle, handle.directory());
+    }
+
+    /** Forgets everything about the channel (it was deleted, or edited while nobody watched). */
+    synchronized CompletableFuture<Void> forget() {
+        CompletableFuture<Void> stopped = stop();
+        LiveSession waiting = session; // a source waiting to be restarted: no more attempts
+        if (waiting != null && run == null) {
+            endSession(waiting, null);
+        }
+        failure = null;
+        backoff.reset();
+        lastAccess = -1;
+        hevc = false;
+        return stopped;
+    }
+
+    /** Settings changed: watched, the run restarts at once with {@code spec}; otherwise the channel is forgotten. */
+    void restart(TranscodeSpec spec) {
+        CompletableFuture<Void> forgotten;
+        synchronized (this) {
+            TranscoderHandle old = run;
+            LiveSession current = session;
+            if (old != null && current != null && watched(registry.now())) {
+                hevc = false;
+                current.use(spec);
+                replace(old, spec, false);
+                return;
+            }
+            forgotten = forget();
+        }
+        forgotten.join();
+    }
+
+    /** The reaper's check: stops the run when idle, merges its playlist, finds a stall; true when it stopped one. */
+    synchronized boolean reap(long now) {
+        boolean stopped = false;
+        TranscoderHandle handle = run;
+        if (handle != null) {
+            LiveSession current = session;
+            if (current != null) {
+                playlistChanged(handle, current);
+            }
+            handle.checkReady();
+            long dueIn = registry.settings().idleTimeoutMillis() - (now - handle.lastAccessMillis());
+            if (handle.isReady() && dueIn <= 0) {
+                stopIdle(handle, now);
+                stopped = true;
+            } else if (handle.isReady() && dueIn < TranscoderRegistry.REAPER_PERIOD_MILLIS
+                    && handle.markIdleCheck(now + dueIn)) {
+                // due before the next tick: stop it on time instead of up to a period late
+                registry.scheduler().schedule(() -> idleCheck(handle), dueIn, TimeUnit.MILLISECONDS);
+            } else if (handle.isReady() && current != null && now - current.lastSegmentAt() > current.stallMillis()) {
+                String reason = "no new segment for " + (now - current.lastSegmentAt()) / 1000 + " s: the source stalled";
+                failed(handle, StartFailedException.Kind.STALLED, reason);
+            }
+        }
+        LiveSession waiting = session;
+        if (run == null && waiting != null && waiting.retryAt() > 0 && !watched(now)) {
+            LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
+            endSession(waiting, null);
+        }
+        return stopped;
+    }
+
+    private synchronized void idleCheck(TranscoderHandle handle) {
+        long at = registry.now();
+        if (run == handle && at - handle.lastAccessMillis() >= registry.settings().idleTimeoutMillis()) {
+            stopIdle(handle, at);
+        }
+    }
+
+    private void stopIdle(TranscoderHandle handle, long now) {
+        LOG.info(() -> "stopping idle channel " + nickname + " (no request for "
+                + (now - handle.lastAccessMillis()) + " ms)");
+        stop(handle);
+    }
+
+    /** The gateway stops: takes the run away from waiters and requests, for the registry to end with the others. */
+    synchronized TranscoderHandle takeForShutdown() {
+        TranscoderHandle handle = run;
+        if (handle == null || !handle.markStopping()) {
+            return null;
+        }
+        clearRun(handle);
+        handle.fail(new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, "the gateway is stopping"));
+        return handle;
+    }
+
+    /** The gateway stopped: no more restarts, every directory of the session goes (on the caller's thread). */
+    synchronized void dropSession() {
+        LiveSession current = session;
+        if (current != null) {
+            session = null;
+            stopKnocking();
+            current.cancelRetry();
+            current.retireAllBut(null).forEach(ProcessStopper::deleteTree);
+        }
+    }
+
+    private void clearRun(TranscoderHandle handle) {
+        if (run == handle) {
+            run = null;
+        }
+    }
+
+    /** Nobody watches: no more restarts, and every directory but {@code keepRun}'s (its stop deletes it) goes. */
+    private void endSession(LiveSession ending, String keepRun) {
+        if (session != ending) {
+            return;
+        }
+        session = null;
+        stopKnocking();
+        ending.cancelRetry();
+        registry.runs().delete(ending.retireAllBut(keepRun));
+    }
+
+    /** FFmpeg wrote a new playlist: into the window, and the first segment makes the handle ready. */
+    private void playlistChanged(TranscoderHandle handle, LiveSession current) {
+        if (handle.isStopping()) {
+            return;
+        }
+        current.merge(handle, registry.now());
+        handle.checkReady();
+        registry.runs().delete(current.retire(handle.run(), registry.now()));
+    }
+
+    /**
+     * A run failed (FFmpeg exited, stalled or never produced a segment). While people watch a
+     * channel that has played, the source is restarted after a back-off delay; its directory stays
+     * until its segments leave the window. Otherwise the session ends here.
+     */
+    private void failed(TranscoderHandle handle, StartFailedException.Kind kind, String reason) {
+        failure = reason;
+        registry.listener().failed(nickname, kind);
+        if (!handle.markStopping()) {
+            return;
+        }
+        LiveSession current = session;
+        boolean restart = current != null && current.hasPlayed() && watched(registry.now());
+        if (restart) {
+            RestartWait.schedule(this, current, reason); // first, so that nobody sees the channel idle meanwhile
+        } else {
+            backoff.failed(reason, registry.now()); // first too: no request in between starts another
+        }
+        clearRun(handle); // before failing, so waiters see FAILED, never STARTING
+        handle.fail(new StartFailedException(kind, reason));
+        if (restart) {
+            registry.runs().stop(handle, null);
+            return;
+        }
+        if (current != null) {
+            endSession(current, handle.run());
+        }
+        registry.runs().stop(handle, handle.directory());
+    }
+
+    // --- the restart wait, driven by RestartWait ---
+
+    String nickname() {
+        return nickname;
+    }
+
+    TranscoderRegistry registry() {
+        return registry;
+    }
+
+    synchronized void knockWith(SourceKnock knock, ScheduledFuture<?> task) {
+        stopKnocking();
+        knocker = knock;
+        knocking = task;
+    }
+
+    private void stopKnocking() {
+        if (knocking != null) {
+            knocking.cancel(false);
+            knocking = null;
+        }
+        if (knocker != null) {
+            knocker.close();
+            knocker = null;
+        }
+    }
+
+    /** One knock of the restart wait: the source's port accepts again, so the restart comes now. */
+    synchronized void knock(LiveSession waiting, SourceKnock knock) {
+        if (knocker != knock) {
+            return;
+        }
+        if (session != waiting || run != null || waiting.retryAt() == 0) {
+            stopKnocking();
+            return;
+        }
+        if (knock.backAfterRefusal()) {
+            LOG.info(() -> "channel " + nickname + ": the source accepts connections again; restarting now");
+            waiting.cancelRetry();
+            retry(waiting);
+        }
+    }
+
+    synchronized void retry(LiveSession waiting) {
+        waiting.retrying();
+        if (session != waiting || run != null) {
+            return;
+        }
+        stopKnocking();
+        if (!watched(registry.now())) {
+            LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
+            endSession(waiting, null);
+            return;
+        }
+        try {
+            run = launch(waiting.spec(), usesFmp4(waiting.spec()));
+        } catch (StartFailedException e) {
+            RestartWait.schedule(this, waiting, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "restart of " + nickname + " failed", e);
+            RestartWait.schedule(this, waiting, "restart failed: " + e.getMessage());
+        }
+    }
+
+    // --- runs ---
+
+    private boolean usesFmp4(TranscodeSpec spec) {
+        return spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevc;
+    }
+
+    private TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
+        TranscoderHandle handle;
+        try {
+            handle = registry.runs().start(spec, fmp4, this);
+        } catch (StartFailedException e) {
+            if (e.kind() != StartFailedException.Kind.BUSY) {
+                failure = e.getMessage();
+            }
+            throw e;
+        }
+        LiveSession current = session;
+        handle.ready().thenAccept(h -> {
+            long now = registry.now();
+            registry.listener().firstSegment(h.nickname(), now - h.startedAt().toEpochMilli());
+            current.merge(h, now);
+            current.worked();
+            failure = null;
+            backoff.reset();
+            h.touch(null, now); // the player gets a full idle window to fetch the playlist
+        });
+        return handle;
+    }
+
+    @Override
+    public void started(TranscoderHandle handle) {
+        LiveSession current = session;
+        if (current == null) {
+            current = new LiveSession(handle.spec(), registry.settings().playlistSize(), registry.settings().segmentSeconds());
+            session = current;
+        }
+        current.use(handle.spec());
+        current.runStarted(handle, registry.now());
+    }
+
+    @Override
+    public void streamsKnown(TranscoderHandle handle) {
+        if (!handle.fmp4() && handle.spec().video() == org.hlsgateway.channels.entity.VideoMode.COPY
+                && "hevc".equals(handle.input().streams().videoCodec())) {
+            synchronized (this) { // an HEVC source found while writing MPEG-TS: start over with fMP4 at once
+                hevc = true;
+                LOG.info(() -> "channel " + nickname + " sends HEVC: restarting with fMP4 segments");
+                replace(handle, handle.spec(), true);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void playlistChanged(TranscoderHandle handle) {
+        LiveSession current = session;
+        if (current != null) {
+            playlistChanged(handle, current);
+        }
+    }
+
+    @Override
+    public synchronized void exited(TranscoderHandle handle, int code) {
+        if (handle.isStopping()) {
+            return;
+        }
+        String reason = FfmpegOutput.exitReason(handle, code, registry.now());
+        LOG.warning(() -> "FFmpeg for channel " + nickname + " exited with code " + code + ": " + reason);
+        failed(handle, StartFailedException.Kind.SOURCE_FAILED, reason);
+    }
+
+    @Override
+    public synchronized void startTimeout(TranscoderHandle handle) {
+        if (handle.ready().isDone() || handle.isStopping() || handle.checkReady()) {
+            return;
+        }
+        String last = handle.stderr().lastError();
+        long seconds = registry.settings().startTimeoutMillis() / 1000;
+        String reason = "no segment within " + seconds + " s"
+                + (last == null ? "" : "; FFmpeg's last line: " + SourceUrl.scrub(last, handle.spec().url()));
+        LOG.warning(() -> "channel " + nickname + ": " + reason);
+        failed(handle, StartFailedException.Kind.TIMEOUT, reason);
+    }
+
+    /**
+     * Starts a new FFmpeg for {@code old}'s channel at once, hands the players waiting on {@code old}
+     * to it, and stops {@code old}. The channel's window goes on across the change.
+     */
+    private void replace(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
+        if (!old.markStopping()) {
+            return;
+        }
+        String scheme = SourceUrl.scheme(spec.url());
+        if ("udp".equals(scheme) || "rtp".equals(scheme)) {
+            // a UDP/RTP input owns its port: the new run can bind it only once the old one is gone
+            // (a static FFmpeg starts fast enough to lose that race every time)
+            registry.runs().stop(old, null).whenComplete((stopped, error) -> startReplacement(old, spec, fmp4));
+            return;
+        }
+        startReplacement(old, spec, fmp4);
+        // the old run's segments stay (in the window) until newer ones push them out
+        registry.runs().stop(old, null);
+    }
+
+    private synchronized void startReplacement(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
+        TranscoderHandle next;
+        try {
+            next = launch(spec, fmp4 || usesFmp4(spec));
+        } catch (StartFailedException e) {
+            clearRun(old);
+            old.fail(e);
+            registry.runs().stop(old, old.directory());
+            return;
+        }
+        next.touch(null, old.lastAccessMillis());
+        if (run == old) {
+            run = next;
+        }
+        next.ready().whenComplete((ready, error) -> {
+            if (error == null) {
+                old.handOver(ready);
+            } else {
+                old.fail(error instanceof StartFailedException s ? s
+                        : new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, error.getMessage()));
+            }
+        });
+    }
+}
