@@ -22,7 +22,7 @@ import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
 import org.hlsgateway.transcoding.control.FfmpegVersion;
-import org.hlsgateway.transcoding.control.LiveSession;
+import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.control.OrphanSweeper;
 import org.hlsgateway.transcoding.control.ProcessLauncher;
 import org.hlsgateway.transcoding.control.PlaylistWatcher;
@@ -143,10 +143,10 @@ public class Transcoders {
     }
 
     /**
-     * The registry this bean holds, for the serving hot path: it is thread-safe, and calling it
-     * directly spares every playlist and segment request an EJB invocation.
+     * What players' requests need (touch, playlist, segment files), for the serving hot path: it is
+     * thread-safe, and calling it directly spares every playlist and segment request an EJB invocation.
      */
-    public TranscoderRegistry registry() {
+    public LiveOutput live() {
         return registry;
     }
 
@@ -231,19 +231,6 @@ public class Transcoders {
         return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
                 .map(line -> org.hlsgateway.channels.control.SourceUrl.scrub(line, h.spec().url())).toList())
                 .orElse(java.util.List.of());
-    }
-
-    public Optional<TranscoderHandle> running(String nickname) {
-        return registry.running(nickname);
-    }
-
-    /** The playlist players get (one media sequence across FFmpeg restarts); empty while none exists. */
-    public Optional<String> playlist(String nickname) {
-        return registry.playlist(nickname);
-    }
-
-    public Optional<LiveSession> session(String nickname) {
-        return registry.session(nickname);
     }
 
     /** The channel's settings changed: a watched channel restarts at once with them, others are forgotten. */

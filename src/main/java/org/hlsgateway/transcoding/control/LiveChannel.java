@@ -3,7 +3,6 @@ package org.hlsgateway.transcoding.control;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,13 +17,9 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
  * the HEVC switch to fMP4 and settings restarts. Every change of state happens under this object's
  * lock; the request hot path (touch, playlist, segment, status) only reads volatile fields.
  */
-final class LiveChannel implements FfmpegRuns.Events {
+final class LiveChannel {
 
     private static final Logger LOG = Logger.getLogger(TranscoderRegistry.class.getName());
-    /** How often a watched channel waiting to be restarted knocks at its TCP source. */
-    static final long KNOCK_MILLIS = 250;
-    /** The longest wait before restarting a watched source that cannot be knocked at (UDP, files). */
-    static final long WATCHED_RETRY_MILLIS = 1_000;
 
     private final String nickname;
     private final TranscoderRegistry registry;
@@ -34,8 +29,8 @@ final class LiveChannel implements FfmpegRuns.Events {
     private volatile String failure;
     private volatile long lastAccess = -1;
     private volatile boolean hevc;
-    private ScheduledFuture<?> knocking;
-    private SourceKnock knocker;
+    private final RunEvents events = new RunEvents(this);
+    private RestartWait restartWait;
 
     LiveChannel(String nickname, TranscoderRegistry registry) {
         this.nickname = nickname;
@@ -76,7 +71,7 @@ final class LiveChannel implements FfmpegRuns.Events {
         if (refusal != null) { // the last start failed: its reason, not another FFmpeg, until the delay is over
             throw refusal;
         }
-        run = launch(spec, usesFmp4(spec));
+        run = launch(spec, false);
         return run;
     }
 
@@ -178,7 +173,7 @@ final class LiveChannel implements FfmpegRuns.Events {
             if (old != null && current != null && watched(registry.now())) {
                 hevc = false;
                 current.use(spec);
-                replace(old, spec, false);
+                RunReplacement.replace(this, old, spec, false);
                 return;
             }
             forgotten = forget();
@@ -246,7 +241,7 @@ final class LiveChannel implements FfmpegRuns.Events {
         LiveSession current = session;
         if (current != null) {
             session = null;
-            stopKnocking();
+            stopWaiting();
             current.cancelRetry();
             current.retireAllBut(null).forEach(ProcessStopper::deleteTree);
         }
@@ -264,7 +259,7 @@ final class LiveChannel implements FfmpegRuns.Events {
             return;
         }
         session = null;
-        stopKnocking();
+        stopWaiting();
         ending.cancelRetry();
         registry.runs().delete(ending.retireAllBut(keepRun));
     }
@@ -284,7 +279,7 @@ final class LiveChannel implements FfmpegRuns.Events {
      * channel that has played, the source is restarted after a back-off delay; its directory stays
      * until its segments leave the window. Otherwise the session ends here.
      */
-    private void failed(TranscoderHandle handle, StartFailedException.Kind kind, String reason) {
+    void failed(TranscoderHandle handle, StartFailedException.Kind kind, String reason) {
         failure = reason;
         registry.listener().failed(nickname, kind);
         if (!handle.markStopping()) {
@@ -293,7 +288,7 @@ final class LiveChannel implements FfmpegRuns.Events {
         LiveSession current = session;
         boolean restart = current != null && current.hasPlayed() && watched(registry.now());
         if (restart) {
-            RestartWait.schedule(this, current, reason); // first, so that nobody sees the channel idle meanwhile
+            waitToRestart(current, reason); // first, so that nobody sees the channel idle meanwhile
         } else {
             backoff.failed(reason, registry.now()); // first too: no request in between starts another
         }
@@ -309,7 +304,7 @@ final class LiveChannel implements FfmpegRuns.Events {
         registry.runs().stop(handle, handle.directory());
     }
 
-    // --- the restart wait, driven by RestartWait ---
+    // --- the restart wait ---
 
     String nickname() {
         return nickname;
@@ -319,36 +314,27 @@ final class LiveChannel implements FfmpegRuns.Events {
         return registry;
     }
 
-    synchronized void knockWith(SourceKnock knock, ScheduledFuture<?> task) {
-        stopKnocking();
-        knocker = knock;
-        knocking = task;
+    private void waitToRestart(LiveSession waiting, String reason) {
+        stopWaiting();
+        restartWait = RestartWait.schedule(this, waiting, reason);
     }
 
-    private void stopKnocking() {
-        if (knocking != null) {
-            knocking.cancel(false);
-            knocking = null;
-        }
-        if (knocker != null) {
-            knocker.close();
-            knocker = null;
+    private void stopWaiting() {
+        if (restartWait != null) {
+            restartWait.end();
+            restartWait = null;
         }
     }
 
     /** One knock of the restart wait: the source's port accepts again, so the restart comes now. */
-    synchronized void knock(LiveSession waiting, SourceKnock knock) {
-        if (knocker != knock) {
-            return;
-        }
-        if (session != waiting || run != null || waiting.retryAt() == 0) {
-            stopKnocking();
-            return;
-        }
-        if (knock.backAfterRefusal()) {
-            LOG.info(() -> "channel " + nickname + ": the source accepts connections again; restarting now");
-            waiting.cancelRetry();
-            retry(waiting);
+    synchronized void knock(RestartWait wait) {
+        if (restartWait != wait) {
+            wait.end();
+        } else if (session != wait.waiting() || run != null) {
+            stopWaiting();
+        } else if (wait.sourceIsBack(nickname)) {
+            wait.waiting().cancelRetry();
+            retry(wait.waiting());
         }
     }
 
@@ -357,32 +343,30 @@ final class LiveChannel implements FfmpegRuns.Events {
         if (session != waiting || run != null) {
             return;
         }
-        stopKnocking();
+        stopWaiting();
         if (!watched(registry.now())) {
             LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
             endSession(waiting, null);
             return;
         }
         try {
-            run = launch(waiting.spec(), usesFmp4(waiting.spec()));
+            run = launch(waiting.spec(), false);
         } catch (StartFailedException e) {
-            RestartWait.schedule(this, waiting, e.getMessage());
+            waitToRestart(waiting, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "restart of " + nickname + " failed", e);
-            RestartWait.schedule(this, waiting, "restart failed: " + e.getMessage());
+            waitToRestart(waiting, "restart failed: " + e.getMessage());
         }
     }
 
     // --- runs ---
 
-    private boolean usesFmp4(TranscodeSpec spec) {
-        return spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevc;
-    }
-
-    private TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
+    /** Starts a run of {@code spec}: fMP4 segments when asked or when the source is known to send HEVC. */
+    TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
+        boolean useFmp4 = fmp4 || (spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevc);
         TranscoderHandle handle;
         try {
-            handle = registry.runs().start(spec, fmp4, this);
+            handle = registry.runs().start(spec, useFmp4, events);
         } catch (StartFailedException e) {
             if (e.kind() != StartFailedException.Kind.BUSY) {
                 failure = e.getMessage();
@@ -402,8 +386,8 @@ final class LiveChannel implements FfmpegRuns.Events {
         return handle;
     }
 
-    @Override
-    public void started(TranscoderHandle handle) {
+    /** A run exists: it joins the channel's session, which begins with the channel's first run. */
+    void runStarted(TranscoderHandle handle) {
         LiveSession current = session;
         if (current == null) {
             current = new LiveSession(handle.spec(), registry.settings().playlistSize(), registry.settings().segmentSeconds());
@@ -413,90 +397,25 @@ final class LiveChannel implements FfmpegRuns.Events {
         current.runStarted(handle, registry.now());
     }
 
-    @Override
-    public void streamsKnown(TranscoderHandle handle) {
-        if (!handle.fmp4() && handle.spec().video() == org.hlsgateway.channels.entity.VideoMode.COPY
-                && "hevc".equals(handle.input().streams().videoCodec())) {
-            synchronized (this) { // an HEVC source found while writing MPEG-TS: start over with fMP4 at once
-                hevc = true;
-                LOG.info(() -> "channel " + nickname + " sends HEVC: restarting with fMP4 segments");
-                replace(handle, handle.spec(), true);
-            }
+    /** {@code old} is replaced by {@code next} (null: its replacement could not start). */
+    void replaced(TranscoderHandle old, TranscoderHandle next) {
+        if (next == null) {
+            clearRun(old);
+        } else if (run == old) {
+            run = next;
         }
     }
 
-    @Override
-    public synchronized void playlistChanged(TranscoderHandle handle) {
+    synchronized void sendsHevc(TranscoderHandle handle) {
+        hevc = true;
+        LOG.info(() -> "channel " + nickname + " sends HEVC: restarting with fMP4 segments");
+        RunReplacement.replace(this, handle, handle.spec(), true);
+    }
+
+    synchronized void playlistChanged(TranscoderHandle handle) {
         LiveSession current = session;
         if (current != null) {
             playlistChanged(handle, current);
         }
-    }
-
-    @Override
-    public synchronized void exited(TranscoderHandle handle, int code) {
-        if (handle.isStopping()) {
-            return;
-        }
-        String reason = FfmpegOutput.exitReason(handle, code, registry.now());
-        LOG.warning(() -> "FFmpeg for channel " + nickname + " exited with code " + code + ": " + reason);
-        failed(handle, StartFailedException.Kind.SOURCE_FAILED, reason);
-    }
-
-    @Override
-    public synchronized void startTimeout(TranscoderHandle handle) {
-        if (handle.ready().isDone() || handle.isStopping() || handle.checkReady()) {
-            return;
-        }
-        String last = handle.stderr().lastError();
-        long seconds = registry.settings().startTimeoutMillis() / 1000;
-        String reason = "no segment within " + seconds + " s"
-                + (last == null ? "" : "; FFmpeg's last line: " + SourceUrl.scrub(last, handle.spec().url()));
-        LOG.warning(() -> "channel " + nickname + ": " + reason);
-        failed(handle, StartFailedException.Kind.TIMEOUT, reason);
-    }
-
-    /**
-     * Starts a new FFmpeg for {@code old}'s channel at once, hands the players waiting on {@code old}
-     * to it, and stops {@code old}. The channel's window goes on across the change.
-     */
-    private void replace(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
-        if (!old.markStopping()) {
-            return;
-        }
-        String scheme = SourceUrl.scheme(spec.url());
-        if ("udp".equals(scheme) || "rtp".equals(scheme)) {
-            // a UDP/RTP input owns its port: the new run can bind it only once the old one is gone
-            // (a static FFmpeg starts fast enough to lose that race every time)
-            registry.runs().stop(old, null).whenComplete((stopped, error) -> startReplacement(old, spec, fmp4));
-            return;
-        }
-        startReplacement(old, spec, fmp4);
-        // the old run's segments stay (in the window) until newer ones push them out
-        registry.runs().stop(old, null);
-    }
-
-    private synchronized void startReplacement(TranscoderHandle old, TranscodeSpec spec, boolean fmp4) {
-        TranscoderHandle next;
-        try {
-            next = launch(spec, fmp4 || usesFmp4(spec));
-        } catch (StartFailedException e) {
-            clearRun(old);
-            old.fail(e);
-            registry.runs().stop(old, old.directory());
-            return;
-        }
-        next.touch(null, old.lastAccessMillis());
-        if (run == old) {
-            run = next;
-        }
-        next.ready().whenComplete((ready, error) -> {
-            if (error == null) {
-                old.handOver(ready);
-            } else {
-                old.fail(error instanceof StartFailedException s ? s
-                        : new StartFailedException(StartFailedException.Kind.SOURCE_FAILED, error.getMessage()));
-            }
-        });
     }
 }

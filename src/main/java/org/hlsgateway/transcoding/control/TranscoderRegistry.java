@@ -24,7 +24,7 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
  * channel's life), the transcoder limit ({@link FfmpegRuns}) and {@link #stopAll()}. Plain Java so
  * that its concurrency can be tested without a container; the {@code Transcoders} singleton owns the one instance.
  */
-public final class TranscoderRegistry {
+public final class TranscoderRegistry implements LiveOutput {
 
     /** How often the idle reaper calls {@link #stopIdle()} (its {@code @Schedule}: every second). */
     static final long REAPER_PERIOD_MILLIS = 1_000;
@@ -146,11 +146,13 @@ public final class TranscoderRegistry {
      * The playlist players get: the channel's window, with one continuous media sequence across
      * FFmpeg restarts. Empty before the first segment and after the channel went idle.
      */
+    @Override
     public Optional<String> playlist(String nickname) {
         return known(nickname).flatMap(LiveChannel::playlist);
     }
 
     /** The file of a segment the channel's window lists, whichever run wrote it. */
+    @Override
     public Optional<Path> segment(String nickname, String name) {
         return known(nickname).map(LiveChannel::session).flatMap(s -> s.file(name));
     }
@@ -164,12 +166,28 @@ public final class TranscoderRegistry {
         return known(nickname).map(LiveChannel::run);
     }
 
+    @Override
+    public Optional<TranscodeSpec> runningSpec(String nickname) {
+        return running(nickname).map(TranscoderHandle::spec);
+    }
+
+    @Override
+    public Optional<TranscodeSpec> watchedSpec(String nickname) {
+        return session(nickname).map(LiveSession::spec);
+    }
+
+    @Override
+    public Optional<TranscoderHandle> readyRun(String nickname) {
+        return running(nickname).filter(h -> h.isReady() && !h.isStopping());
+    }
+
     /** How many FFmpeg processes this registry has started since it was created. */
     public long startCount() {
         return runs.startCount();
     }
 
     /** Records activity on a channel: memory writes only. */
+    @Override
     public void touch(String nickname, String client) {
         channel(nickname).touch(client);
     }
