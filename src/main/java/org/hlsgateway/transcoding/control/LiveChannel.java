@@ -1,14 +1,10 @@
 package org.hlsgateway.transcoding.control;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hlsgateway.channels.control.SourceUrl;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
-import org.hlsgateway.transcoding.entity.TranscoderState;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
 /**
@@ -28,8 +24,7 @@ final class LiveChannel {
     private volatile LiveSession session;
     private volatile String failure;
     private volatile long lastAccess = -1;
-    private volatile boolean hevc;
-    private final RunEvents events = new RunEvents(this);
+    private final ChannelRuns runs = new ChannelRuns(this);
     private RestartWait restartWait;
 
     LiveChannel(String nickname, TranscoderRegistry registry) {
@@ -112,23 +107,7 @@ final class LiveChannel {
     }
 
     TranscoderStatus status() {
-        long accessed = lastAccess;
-        Instant lastAccessAt = accessed < 0 ? null : Instant.ofEpochMilli(accessed);
-        TranscoderHandle handle = run;
-        if (handle == null) {
-            LiveSession waiting = session;
-            if (waiting != null && waiting.retryAt() > 0) {
-                long seconds = Math.max(0, (waiting.retryAt() - registry.now() + 999) / 1000);
-                return TranscoderStatus.idle(waiting.failure() + " (restarting in " + seconds + " s)", lastAccessAt);
-            }
-            return TranscoderStatus.idle(failure, lastAccessAt);
-        }
-        TranscoderState state = handle.isReady() ? TranscoderState.LIVE : TranscoderState.STARTING;
-        String error = handle.stderr().hasError() ? SourceUrl.scrub(handle.stderr().lastError(), handle.spec().url())
-                : failure;
-        return new TranscoderStatus(state, error, handle.startedAt(), lastAccessAt,
-                handle.viewers(registry.now(), registry.settings().idleTimeoutMillis()), handle.process().pid(),
-                RunOutput.streams(handle));
+        return ChannelStatus.of(run, session, failure, lastAccess, registry);
     }
 
     /** Stops the current run, if any, in the background. */
@@ -160,7 +139,7 @@ final class LiveChannel {
         failure = null;
         backoff.reset();
         lastAccess = -1;
-        hevc = false;
+        runs.forgetHevc();
         return stopped;
     }
 
@@ -171,7 +150,7 @@ final class LiveChannel {
             TranscoderHandle old = run;
             LiveSession current = session;
             if (old != null && current != null && watched(registry.now())) {
-                hevc = false;
+                runs.forgetHevc();
                 current.use(spec);
                 RunReplacement.replace(this, old, spec, false);
                 return;
@@ -191,18 +170,7 @@ final class LiveChannel {
                 playlistChanged(handle, current);
             }
             handle.checkReady();
-            long dueIn = registry.settings().idleTimeoutMillis() - (now - handle.lastAccessMillis());
-            if (handle.isReady() && dueIn <= 0) {
-                stopIdle(handle, now);
-                stopped = true;
-            } else if (handle.isReady() && dueIn < TranscoderRegistry.REAPER_PERIOD_MILLIS
-                    && handle.markIdleCheck(now + dueIn)) {
-                // due before the next tick: stop it on time instead of up to a period late
-                registry.scheduler().schedule(() -> idleCheck(handle), dueIn, TimeUnit.MILLISECONDS);
-            } else if (handle.isReady() && current != null && now - current.lastSegmentAt() > current.stallMillis()) {
-                String reason = "no new segment for " + (now - current.lastSegmentAt()) / 1000 + " s: the source stalled";
-                failed(handle, StartFailedException.Kind.STALLED, reason);
-            }
+            stopped = IdleCheck.check(this, handle, current, now);
         }
         LiveSession waiting = session;
         if (run == null && waiting != null && waiting.retryAt() > 0 && !watched(now)) {
@@ -212,17 +180,13 @@ final class LiveChannel {
         return stopped;
     }
 
-    private synchronized void idleCheck(TranscoderHandle handle) {
-        long at = registry.now();
-        if (run == handle && at - handle.lastAccessMillis() >= registry.settings().idleTimeoutMillis()) {
-            stopIdle(handle, at);
+    /** Stops {@code handle} if it still is the channel's run and nobody asked for it within the idle timeout. */
+    synchronized void stopIfIdle(TranscoderHandle handle, long now) {
+        if (run == handle && now - handle.lastAccessMillis() >= registry.settings().idleTimeoutMillis()) {
+            LOG.info(() -> "stopping idle channel " + nickname + " (no request for "
+                    + (now - handle.lastAccessMillis()) + " ms)");
+            stop(handle);
         }
-    }
-
-    private void stopIdle(TranscoderHandle handle, long now) {
-        LOG.info(() -> "stopping idle channel " + nickname + " (no request for "
-                + (now - handle.lastAccessMillis()) + " ms)");
-        stop(handle);
     }
 
     /** The gateway stops: takes the run away from waiters and requests, for the registry to end with the others. */
@@ -359,35 +323,14 @@ final class LiveChannel {
         }
     }
 
-    // --- runs ---
+    // --- runs (started and heard by ChannelRuns) ---
 
-    /** Starts a run of {@code spec}: fMP4 segments when asked or when the source is known to send HEVC. */
     TranscoderHandle launch(TranscodeSpec spec, boolean fmp4) {
-        boolean useFmp4 = fmp4 || (spec.video() == org.hlsgateway.channels.entity.VideoMode.COPY && hevc);
-        TranscoderHandle handle;
-        try {
-            handle = registry.runs().start(spec, useFmp4, events);
-        } catch (StartFailedException e) {
-            if (e.kind() != StartFailedException.Kind.BUSY) {
-                failure = e.getMessage();
-            }
-            throw e;
-        }
-        LiveSession current = session;
-        handle.ready().thenAccept(h -> {
-            long now = registry.now();
-            registry.listener().firstSegment(h.nickname(), now - h.startedAt().toEpochMilli());
-            current.merge(h, now);
-            current.worked();
-            failure = null;
-            backoff.reset();
-            h.touch(null, now); // the player gets a full idle window to fetch the playlist
-        });
-        return handle;
+        return runs.launch(spec, fmp4);
     }
 
     /** A run exists: it joins the channel's session, which begins with the channel's first run. */
-    void runStarted(TranscoderHandle handle) {
+    LiveSession join(TranscoderHandle handle) {
         LiveSession current = session;
         if (current == null) {
             current = new LiveSession(handle.spec(), registry.settings().playlistSize(), registry.settings().segmentSeconds());
@@ -395,6 +338,15 @@ final class LiveChannel {
         }
         current.use(handle.spec());
         current.runStarted(handle, registry.now());
+        return current;
+    }
+
+    /** A run could not start ({@code reason}), or one worked (null): what the status and the back-off say. */
+    void startResult(String reason) {
+        failure = reason;
+        if (reason == null) {
+            backoff.reset();
+        }
     }
 
     /** {@code old} is replaced by {@code next} (null: its replacement could not start). */
@@ -404,12 +356,6 @@ final class LiveChannel {
         } else if (run == old) {
             run = next;
         }
-    }
-
-    synchronized void sendsHevc(TranscoderHandle handle) {
-        hevc = true;
-        LOG.info(() -> "channel " + nickname + " sends HEVC: restarting with fMP4 segments");
-        RunReplacement.replace(this, handle, handle.spec(), true);
     }
 
     synchronized void playlistChanged(TranscoderHandle handle) {
