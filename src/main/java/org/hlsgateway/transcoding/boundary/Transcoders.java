@@ -14,14 +14,13 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
-import org.hlsgateway.transcoding.control.FfmpegVersion;
+import org.hlsgateway.transcoding.control.FfmpegSetup;
 import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.control.OrphanSweeper;
 import org.hlsgateway.transcoding.control.ProcessLauncher;
@@ -30,7 +29,6 @@ import org.hlsgateway.transcoding.control.PreviewMaker;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.control.StartFailedException;
-import org.hlsgateway.transcoding.control.StaticBuildGuard;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -66,46 +64,13 @@ public class Transcoders {
 
     @PostConstruct
     void start() {
-        FfmpegLocator locator = new FfmpegLocator();
-        Optional<FfmpegLocator.Ffmpeg> found = locator.locate(config.ffmpegPath(), System.getenv("PATH"), config.bundledFfmpeg());
-        if (found.isPresent()) {
-            ffmpeg = found.get();
-            LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.release() + " at " + ffmpeg.path() + " (found by "
-                    + ffmpeg.source() + "; supported: " + FfmpegVersion.MINIMUM + " and newer): " + ffmpeg.version());
-            if (!locator.tried().isEmpty()) {
-                LOG.info(() -> "FFmpeg candidates skipped: " + String.join("; ", locator.tried()));
-            }
-            if (!ffmpeg.resolvesHostNames()) {
-                LOG.info("this FFmpeg crashes when it looks up a host name (a statically linked glibc build): the gateway "
-                        + "resolves each source's host for it and keeps it from loading the system's C library");
-            }
-        } else {
-            unavailableReason = "no usable FFmpeg: " + FfmpegLocator.HOW_TO_FIX + ". Tried: " + String.join("; ", locator.tried());
-            LOG.severe(unavailableReason);
-        }
+        ffmpeg = FfmpegSetup.locate(config, reason -> unavailableReason = reason).orElse(null);
         try {
             watcher = new PlaylistWatcher(threads);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "no file watching; first segments are found by the reaper's checks", e);
         }
-        command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
-                config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
-        if (ffmpeg != null) {
-            command.withVersion(ffmpeg.release());
-            if (!ffmpeg.resolvesHostNames()) {
-                command.withHostLookup(InetAddress::getByName);
-                try {
-                    command.withPrefix(StaticBuildGuard.prefix(config.dataDir().resolve("static-ffmpeg-guard")));
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "no guard for the static FFmpeg: it may crash on MPEG-TS sources", e);
-                }
-            }
-            String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
-            LOG.info(() -> "H.264 encoder for transcoding profiles: " + (encoder == null ? "none (video: h264 will fail)" : encoder));
-            if (encoder != null) {
-                command.withH264Encoder(encoder);
-            }
-        }
+        command = FfmpegSetup.command(ffmpeg, config);
         int orphans = OrphanSweeper.sweep(config.workDir());
         if (orphans > 0) {
             LOG.warning(() -> "killed " + orphans + " FFmpeg processes left from a previous run");

@@ -140,6 +140,27 @@ final class FfmpegRuns {
         }, stoppers);
     }
 
+    /**
+     * Ends the runs at once (undeploy, shutdown): SIGTERM to all, up to 3 s for all together, then SIGKILL
+     * to the rest; their directories go. Runs on the caller's thread.
+     */
+    static void endAll(List<TranscoderHandle> handles) {
+        handles.forEach(h -> h.process().destroy());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (TranscoderHandle handle : handles) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!handle.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    handle.process().destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                handle.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            ProcessStopper.deleteTree(handle.directory());
+        }
+    }
+
     /** Deletes directories in the background. */
     void delete(List<Path> directories) {
         if (!directories.isEmpty()) {

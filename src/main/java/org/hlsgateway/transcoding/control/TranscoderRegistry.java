@@ -236,8 +236,8 @@ public final class TranscoderRegistry implements LiveOutput {
     }
 
     /**
-     * Stops every transcoder and waits for all of them (undeploy, shutdown): SIGTERM to all at
-     * once, up to 3 s for all together, then SIGKILL to the rest. Runs on the caller's thread.
+     * Stops every transcoder and waits for all of them (undeploy, shutdown), then deletes every
+     * session's directories. Runs on the caller's thread.
      */
     public void stopAll() {
         List<TranscoderHandle> handles = new ArrayList<>();
@@ -247,20 +247,7 @@ public final class TranscoderRegistry implements LiveOutput {
                 handles.add(handle);
             }
         }
-        handles.forEach(h -> h.process().destroy());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        for (TranscoderHandle handle : handles) {
-            try {
-                long left = Math.max(0, deadline - System.nanoTime());
-                if (!handle.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-                    handle.process().destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                handle.process().destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            ProcessStopper.deleteTree(handle.directory());
-        }
+        FfmpegRuns.endAll(handles);
         channels.values().forEach(LiveChannel::dropSession);
     }
 }
