@@ -26,6 +26,9 @@ final class LiveChannel {
     private volatile long lastAccess = -1;
     private final ChannelRuns runs = new ChannelRuns(this);
     private RestartWait restartWait;
+    /** The knock at the source of the current outage (empty: the source cannot be knocked at). */
+    private Optional<SourceKnock> knock = Optional.empty();
+    private String knockUrl;
 
     LiveChannel(String nickname, TranscoderRegistry registry) {
         this.nickname = nickname;
@@ -206,6 +209,7 @@ final class LiveChannel {
         if (current != null) {
             session = null;
             stopWaiting();
+            knockUrl = null;
             current.cancelRetry();
             current.retireAllBut(null).forEach(ProcessStopper::deleteTree);
         }
@@ -224,6 +228,7 @@ final class LiveChannel {
         }
         session = null;
         stopWaiting();
+        knockUrl = null;
         ending.cancelRetry();
         registry.runs().delete(ending.retireAllBut(keepRun));
     }
@@ -280,7 +285,12 @@ final class LiveChannel {
 
     private void waitToRestart(LiveSession waiting, String reason) {
         stopWaiting();
-        restartWait = RestartWait.schedule(this, waiting, reason);
+        String url = waiting.spec().url();
+        if (!url.equals(knockUrl)) {
+            knock = registry.knock(url);
+            knockUrl = url;
+        }
+        restartWait = RestartWait.schedule(this, waiting, reason, knock);
     }
 
     private void stopWaiting() {

@@ -30,11 +30,14 @@ final class RestartWait {
         this.knock = knock;
     }
 
-    /** Schedules the restart of {@code channel}'s source, whose run failed for {@code reason}. */
-    static RestartWait schedule(LiveChannel channel, LiveSession waiting, String reason) {
+    /**
+     * Schedules the restart of {@code channel}'s source, whose run failed for {@code reason}. {@code knock}
+     * (empty: the source cannot be knocked at) is the channel's, kept across the waits of one outage, so that
+     * a refusal seen in an earlier wait counts when the camera comes back during a failing attempt.
+     */
+    static RestartWait schedule(LiveChannel channel, LiveSession waiting, String reason, Optional<SourceKnock> knock) {
         TranscoderRegistry registry = channel.registry();
         ScheduledExecutorService scheduler = registry.scheduler();
-        Optional<SourceKnock> knock = registry.knock(waiting.spec().url());
         long backoff = waiting.nextRetryDelay();
         long delay = knock.isPresent() ? backoff : Math.min(backoff, WATCHED_RETRY_MILLIS);
         long at = registry.now() + delay;
@@ -61,7 +64,7 @@ final class RestartWait {
         return true;
     }
 
-    /** No more knocking (the restart came, or the session ended). */
+    /** No more knocking (the restart came, or the session ended); the knock remembers what it saw. */
     void end() {
         if (knocking != null) {
             knocking.cancel(false);

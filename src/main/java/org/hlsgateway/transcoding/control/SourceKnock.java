@@ -75,6 +75,7 @@ final class SourceKnock implements AutoCloseable {
         return back;
     }
 
+    /** Closes a connect still pending; what the knocks saw so far is kept for the next ones. */
     @Override
     public void close() {
         if (pending != null) {

@@ -78,27 +78,49 @@ class LiveChannelReturnTest {
         return registry.running("cam").orElseThrow();
     }
 
+    private static int closedPort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } // nobody listens there now: the camera is away
+    }
+
+    /** A channel on {@code port} that played, then two failed restarts: the next one waits 4 s. */
+    private TranscoderHandle playedThenFailingTwice(int port) throws Exception {
+        TranscodeSpec spec = new TranscodeSpec("cam", "rtsp://127.0.0.1:" + port + "/stream",
+                RtspTransport.TCP, AudioMode.AAC, VideoMode.COPY);
+        TranscoderHandle first = registry.ensureStarted(spec);
+        registry.touch("cam", "viewer");
+        Files.writeString(first.playlist(), "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.000000,\n"
+                + first.run() + "-0.ts\n");
+        Files.write(first.directory().resolve(first.run() + "-0.ts"), new byte[188]);
+        first.checkReady();
+        await(() -> registry.playlist("cam").isPresent());
+        first.process().destroyForcibly(); // the camera went away: restarts after 1 s, then 2 s
+        TranscoderHandle second = running(first);
+        second.process().destroyForcibly();
+        return running(second);
+    }
+
+    @Test
+    void aCameraBackWhileAnAttemptFailsIsRestartedAtTheFirstKnockNotAfterTheDelay() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            int port = closedPort();
+            TranscoderHandle third = playedThenFailingTwice(port);
+            try (ServerSocket camera = new ServerSocket(port, 5, InetAddress.getLoopbackAddress())) {
+                long back = System.nanoTime();
+                third.process().destroyForcibly(); // the attempt under way fails, though the camera is back now
+                running(third);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back);
+                assertTrue(millis < 2_000, "restarted " + millis + " ms after the camera was back, not after the 4 s delay");
+            }
+        });
+    }
+
     @Test
     void aWatchedCameraThatIsBackRestartsAtOnceAndADeadOneOnlyPerBackoffDelay() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = probe.getLocalPort();
-            } // nobody listens there now: the camera is away
-            TranscodeSpec spec = new TranscodeSpec("cam", "rtsp://127.0.0.1:" + port + "/stream",
-                    RtspTransport.TCP, AudioMode.AAC, VideoMode.COPY);
-            TranscoderHandle first = registry.ensureStarted(spec);
-            registry.touch("cam", "viewer");
-            Files.writeString(first.playlist(), "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.000000,\n"
-                    + first.run() + "-0.ts\n");
-            Files.write(first.directory().resolve(first.run() + "-0.ts"), new byte[188]);
-            first.checkReady();
-            await(() -> registry.playlist("cam").isPresent());
-
-            first.process().destroyForcibly(); // the camera went away: restarts after 1 s, then 2 s
-            TranscoderHandle second = running(first);
-            second.process().destroyForcibly();
-            TranscoderHandle third = running(second);
+            int port = closedPort();
+            TranscoderHandle third = playedThenFailingTwice(port);
             third.process().destroyForcibly(); // the next restart waits 4 s
             await(() -> registry.running("cam").isEmpty());
             long starts = registry.startCount();
