@@ -74,6 +74,9 @@ final class ChannelRuns implements FfmpegRuns.Events {
 
     @Override
     public void exited(TranscoderHandle handle, int code) {
+        if (handle.isStopping()) {
+            return; // stopped on purpose: nothing to decide, and no wait for the channel's lock
+        }
         synchronized (channel) {
             if (handle.isStopping()) {
                 return;
@@ -86,6 +89,9 @@ final class ChannelRuns implements FfmpegRuns.Events {
 
     @Override
     public void startTimeout(TranscoderHandle handle) {
+        if (handle.ready().isDone() || handle.isStopping()) {
+            return;
+        }
         synchronized (channel) {
             if (handle.ready().isDone() || handle.isStopping() || handle.checkReady()) {
                 return;
