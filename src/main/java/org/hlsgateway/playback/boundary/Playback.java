@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,14 @@ import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.database.boundary.DatabaseStatus;
+import org.hlsgateway.playback.control.Clients;
+import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.LastKnownChannels;
 import org.hlsgateway.security.control.PlaybackToken;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
-import org.hlsgateway.transcoding.control.TranscoderRegistry;
+import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.security.boundary.PlaybackAccess;
 import org.hlsgateway.channels.control.ChannelSpecs;
@@ -63,12 +66,12 @@ public class Playback {
      * work beyond its capacity), and never on the thread that settled the handle.
      */
     private ExecutorService responder;
-    private TranscoderRegistry registry;
+    private LiveOutput live;
     private final LastKnownChannels lastKnown = new LastKnownChannels();
 
     @PostConstruct
     void start() {
-        registry = transcoders.registry();
+        live = transcoders.live();
         responder = Executors.newFixedThreadPool(4, task -> {
             Thread t = threads.newThread(task);
             t.setName("hls-responder");
@@ -88,9 +91,9 @@ public class Playback {
      * start); a channel never read since the start throws {@code DatabaseUnavailableException} (503).
      */
     public Optional<TranscodeSpec> spec(String nickname) {
-        Optional<TranscoderHandle> running = registry.running(nickname);
+        Optional<TranscodeSpec> running = live.runningSpec(nickname);
         if (running.isPresent()) {
-            return Optional.of(running.get().spec());
+            return running;
         }
         if (!ChannelValidator.isNickname(nickname)) {
             return Optional.empty();
@@ -108,6 +111,82 @@ public class Playback {
         lastKnown.read(nickname, stored);
         database.reachable();
         return stored;
+    }
+
+    /**
+     * What a playlist request gets: the channel's window now ({@code window}), an answer now ({@code answer}),
+     * or a wait for a cold channel's first segment ({@code cold}); segment URIs carry {@code segmentToken}.
+     */
+    public record PlaylistAnswer(String window, Response answer, TranscoderHandle cold, String segmentToken) {
+    }
+
+    /**
+     * A player asks for the playlist; a bookmarked playlist URL starts a cold channel too. While a failed
+     * source is restarted, players polling here keep getting the window they had, so they resume
+     * by themselves once new segments arrive.
+     */
+    public PlaylistAnswer playlist(String nickname, String token, HttpServletRequest request) {
+        Optional<TranscodeSpec> spec = spec(nickname);
+        if (spec.isEmpty()) {
+            return new PlaylistAnswer(null, unknown(nickname), null, null);
+        }
+        Response refused = refusal(spec.get(), token, request);
+        if (refused != null) {
+            return new PlaylistAnswer(null, refused, null, null);
+        }
+        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        String segmentToken = spec.get().publicAccess() ? null : token;
+        TranscoderHandle handle;
+        try {
+            handle = live.readyRun(nickname).orElseGet(() -> start(spec.get()));
+        } catch (StartFailedException e) {
+            Optional<String> window = live.playlist(nickname);
+            return e.kind() == StartFailedException.Kind.RETRYING && window.isPresent()
+                    ? new PlaylistAnswer(window.get(), null, null, segmentToken)
+                    : new PlaylistAnswer(null, StartFailures.response(e), null, segmentToken);
+        }
+        return live.playlist(nickname).map(window -> new PlaylistAnswer(window, null, null, segmentToken))
+                .orElseGet(() -> new PlaylistAnswer(null, null, handle, segmentToken));
+    }
+
+    /** The file of a segment (or fMP4 init section) the channel's playlist lists, or the answer why not; never starts FFmpeg. */
+    public record SegmentAnswer(Path file, Response answer) {
+    }
+
+    public SegmentAnswer segment(String nickname, String name, String token, HttpServletRequest request) {
+        Optional<TranscodeSpec> spec = live.watchedSpec(nickname);
+        if (spec.isEmpty()) {
+            return new SegmentAnswer(null, ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
+        }
+        Response refused = refusal(spec.get(), token, request);
+        if (refused != null) {
+            return new SegmentAnswer(null, refused);
+        }
+        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        return live.segment(nickname, name).map(file -> new SegmentAnswer(file, null))
+                .orElseGet(() -> new SegmentAnswer(null, gone(name)));
+    }
+
+    public static Response gone(String name) {
+        return ErrorResponses.of(Response.Status.NOT_FOUND,
+                name + " is no longer available (segments expire after a few seconds)");
+    }
+
+    /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
+    public Response preview(String nickname, String token, HttpServletRequest request) {
+        Optional<TranscodeSpec> spec = live.runningSpec(nickname);
+        if (spec.isEmpty()) {
+            return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' is not running: no preview");
+        }
+        Response refused = refusal(spec.get(), token, request);
+        if (refused != null) {
+            return refused;
+        }
+        return transcoders.preview(nickname)
+                .map(jpeg -> Response.ok(jpeg, HlsFile.Kind.PREVIEW.contentType())
+                        .header("Cache-Control", HlsFile.Kind.PREVIEW.cacheControl()).build())
+                .orElseGet(() -> ErrorResponses.of(Response.Status.NOT_FOUND, "no segment to take a preview from yet"));
     }
 
     /** Null when the request may watch; otherwise the 403 answer that says why not. */

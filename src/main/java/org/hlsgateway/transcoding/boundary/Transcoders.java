@@ -14,15 +14,14 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.transcoding.control.FfmpegCommand;
 import org.hlsgateway.transcoding.control.FfmpegLocator;
-import org.hlsgateway.transcoding.control.FfmpegVersion;
-import org.hlsgateway.transcoding.control.LiveSession;
+import org.hlsgateway.transcoding.control.FfmpegSetup;
+import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.control.OrphanSweeper;
 import org.hlsgateway.transcoding.control.ProcessLauncher;
 import org.hlsgateway.transcoding.control.PlaylistWatcher;
@@ -30,7 +29,6 @@ import org.hlsgateway.transcoding.control.PreviewMaker;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.control.StartFailedException;
-import org.hlsgateway.transcoding.control.StaticBuildGuard;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.TranscoderRegistry;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
@@ -66,46 +64,13 @@ public class Transcoders {
 
     @PostConstruct
     void start() {
-        FfmpegLocator locator = new FfmpegLocator();
-        Optional<FfmpegLocator.Ffmpeg> found = locator.locate(config.ffmpegPath(), System.getenv("PATH"), config.bundledFfmpeg());
-        if (found.isPresent()) {
-            ffmpeg = found.get();
-            LOG.info(() -> "HLS Gateway uses FFmpeg " + ffmpeg.release() + " at " + ffmpeg.path() + " (found by "
-                    + ffmpeg.source() + "; supported: " + FfmpegVersion.MINIMUM + " and newer): " + ffmpeg.version());
-            if (!locator.tried().isEmpty()) {
-                LOG.info(() -> "FFmpeg candidates skipped: " + String.join("; ", locator.tried()));
-            }
-            if (!ffmpeg.resolvesHostNames()) {
-                LOG.info("this FFmpeg crashes when it looks up a host name (a statically linked glibc build): the gateway "
-                        + "resolves each source's host for it and keeps it from loading the system's C library");
-            }
-        } else {
-            unavailableReason = "no usable FFmpeg: " + FfmpegLocator.HOW_TO_FIX + ". Tried: " + String.join("; ", locator.tried());
-            LOG.severe(unavailableReason);
-        }
+        ffmpeg = FfmpegSetup.locate(config, reason -> unavailableReason = reason).orElse(null);
         try {
             watcher = new PlaylistWatcher(threads);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "no file watching; first segments are found by the reaper's checks", e);
         }
-        command = new FfmpegCommand(ffmpeg == null ? "ffmpeg" : ffmpeg.path(),
-                config.segmentSeconds(), config.playlistSize(), config.sourceTimeoutSeconds());
-        if (ffmpeg != null) {
-            command.withVersion(ffmpeg.release());
-            if (!ffmpeg.resolvesHostNames()) {
-                command.withHostLookup(InetAddress::getByName);
-                try {
-                    command.withPrefix(StaticBuildGuard.prefix(config.dataDir().resolve("static-ffmpeg-guard")));
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "no guard for the static FFmpeg: it may crash on MPEG-TS sources", e);
-                }
-            }
-            String encoder = FfmpegLocator.h264Encoder(ffmpeg.path());
-            LOG.info(() -> "H.264 encoder for transcoding profiles: " + (encoder == null ? "none (video: h264 will fail)" : encoder));
-            if (encoder != null) {
-                command.withH264Encoder(encoder);
-            }
-        }
+        command = FfmpegSetup.command(ffmpeg, config);
         int orphans = OrphanSweeper.sweep(config.workDir());
         if (orphans > 0) {
             LOG.warning(() -> "killed " + orphans + " FFmpeg processes left from a previous run");
@@ -118,6 +83,7 @@ public class Transcoders {
                 (spec, dir, run, fmp4) -> command.build(spec, dir, run, fmp4),
                 launcher,
                 threads, scheduler, executor, watcher, System::currentTimeMillis);
+        registry.knockAtSources();
         LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
                 + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s");
     }
@@ -142,10 +108,10 @@ public class Transcoders {
     }
 
     /**
-     * The registry this bean holds, for the serving hot path: it is thread-safe, and calling it
-     * directly spares every playlist and segment request an EJB invocation.
+     * What players' requests need (touch, playlist, segment files), for the serving hot path: it is
+     * thread-safe, and calling it directly spares every playlist and segment request an EJB invocation.
      */
-    public TranscoderRegistry registry() {
+    public LiveOutput live() {
         return registry;
     }
 
@@ -230,19 +196,6 @@ public class Transcoders {
         return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
                 .map(line -> org.hlsgateway.transcoding.control.SourceUrl.scrub(line, h.spec().url())).toList())
                 .orElse(java.util.List.of());
-    }
-
-    public Optional<TranscoderHandle> running(String nickname) {
-        return registry.running(nickname);
-    }
-
-    /** The playlist players get (one media sequence across FFmpeg restarts); empty while none exists. */
-    public Optional<String> playlist(String nickname) {
-        return registry.playlist(nickname);
-    }
-
-    public Optional<LiveSession> session(String nickname) {
-        return registry.session(nickname);
     }
 
     /** The channel's settings changed: a watched channel restarts at once with them, others are forgotten. */

@@ -58,14 +58,11 @@ public final class LiveSession {
 
     /** Takes in the run's playlist as it is on disk now; true when it listed new segments. */
     boolean merge(TranscoderHandle handle, long now) {
-        String text;
-        try {
-            text = Files.readString(handle.playlist());
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
+        Optional<String> read = RunOutput.text(handle.playlist());
+        if (read.isEmpty()) {
             return false;
         }
+        String text = read.get();
         if (window.merge(handle.run(), text) > 0) {
             lastSegmentAt = now;
             return true;

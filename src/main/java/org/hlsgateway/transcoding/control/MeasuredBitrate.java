@@ -19,12 +19,11 @@ public final class MeasuredBitrate {
 
     /** kbit/s over the segments {@code playlist} lists, or empty while none is complete. */
     public static Optional<Integer> of(Path playlist) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(playlist);
-        } catch (IOException | UncheckedIOException e) {
+        Optional<List<String>> read = RunOutput.lines(playlist);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<String> lines = read.get();
         Path directory = playlist.getParent();
         double seconds = 0;
         long bytes = 0;

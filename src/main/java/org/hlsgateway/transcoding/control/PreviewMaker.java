@@ -68,12 +68,11 @@ public final class PreviewMaker {
 
     /** The newest segment's files in decoding order: {@code [init.mp4,] segment}; empty when none is listed yet. */
     static Optional<List<Path>> newestSegment(Path playlist) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(playlist);
-        } catch (IOException | UncheckedIOException e) {
+        Optional<List<String>> read = RunOutput.lines(playlist);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<String> lines = read.get();
         Path directory = playlist.getParent();
         String init = null;
         String newest = null;

@@ -158,17 +158,7 @@ public final class TranscoderHandle {
             // stops: its waiters belong to the successor, never to this run
             return false;
         }
-        try {
-            String text = Files.readString(playlist());
-            if (text.contains("#EXTINF")) {
-                return ready.complete(this) || isReady();
-            }
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
+        return RunOutput.listsASegment(playlist()) && (ready.complete(this) || isReady());
     }
 
     void fail(StartFailedException reason) {

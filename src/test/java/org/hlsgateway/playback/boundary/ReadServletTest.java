@@ -40,7 +40,7 @@ class ReadServletTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 188 * 1000, ReadServlet.CHUNK, ReadServlet.CHUNK + 1, 3 * ReadServlet.CHUNK + 4711})
+    @ValueSource(ints = {0, 1, 188 * 1000, SegmentFiles.CHUNK, SegmentFiles.CHUNK + 1, 3 * SegmentFiles.CHUNK + 4711})
     void aFileIsCopiedWholeInAsFewWritesAsItsChunksNeed(int size) throws IOException {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);
@@ -61,11 +61,11 @@ class ReadServletTest {
         };
 
         try (FileChannel in = FileChannel.open(file)) {
-            ReadServlet.copy(in, size, out);
+            SegmentFiles.copy(in, size, out);
         }
 
         assertArrayEquals(content, received.toByteArray());
-        assertEquals((size + ReadServlet.CHUNK - 1) / ReadServlet.CHUNK, writes.size(), writes.toString());
+        assertEquals((size + SegmentFiles.CHUNK - 1) / SegmentFiles.CHUNK, writes.size(), writes.toString());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ReadServletTest {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
 
         try (FileChannel in = FileChannel.open(file)) {
-            ReadServlet.copy(in, 5000, received);
+            SegmentFiles.copy(in, 5000, received);
         }
 
         assertEquals(1000, received.size());

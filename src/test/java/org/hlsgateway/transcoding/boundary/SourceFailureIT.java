@@ -154,6 +154,39 @@ class SourceFailureIT extends DeployedGateway {
         }
     }
 
+    /**
+     * Issue #14's recovery figure: the camera is stopped for 8 s while a player polls; printed is how long
+     * after the camera's return the player's playlist lists a new segment (goal 2 s, asserted loosely).
+     */
+    @Test
+    void aCameraBackAfterAnEightSecondOutageIsLiveAgainSoonWhileAPlayerPolls() throws Exception {
+        RtspCamera camera = RtspCamera.start();
+        int port = camera.port();
+        gateway.createChannel("fault-back", camera.url(), null);
+        try {
+            assertEquals(302, gateway.get("watch/fault-back").statusCode());
+            PollingViewer viewer = new PollingViewer(gateway, "fault-back", 250);
+            closing.add(viewer);
+            await("a few segments", 20_000, () -> viewer.segmentsSeen() >= 3);
+
+            camera.close();
+            long stoppedAt = System.currentTimeMillis();
+            Thread.sleep(8_000);
+            int before = viewer.segmentsSeen();
+            camera = RtspCamera.startOn(port);
+            closing.add(camera);
+            long backAt = System.currentTimeMillis();
+            await("a new segment after the camera is back", 45_000, () -> viewer.segmentsSeen() > before);
+            long millis = System.currentTimeMillis() - backAt;
+            System.out.printf("RECOVERY outage %.1f s, live again %.1f s after the camera's return%n",
+                    (backAt - stoppedAt) / 1000.0, millis / 1000.0);
+            assertTrue(millis < 5_000, "live again " + millis + " ms after the camera's return");
+        } finally {
+            camera.close();
+            gateway.send("DELETE", "api/channels/fault-back", null);
+        }
+    }
+
     /** Watch answers 503 while the gateway waits to restart; a request during an attempt may see that attempt fail. */
     private HttpResponse<String> awaitRetryAnswer(String nickname) throws Exception {
         long end = System.currentTimeMillis() + 20_000;

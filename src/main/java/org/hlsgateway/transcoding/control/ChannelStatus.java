@@ -1,0 +1,30 @@
+package org.hlsgateway.transcoding.control;
+
+import java.time.Instant;
+import org.hlsgateway.transcoding.entity.TranscoderState;
+import org.hlsgateway.transcoding.entity.TranscoderStatus;
+
+/** What the console and the API show of a channel: from its run, its session and its last failure. */
+final class ChannelStatus {
+
+    private ChannelStatus() {
+    }
+
+    /** {@code lastAccess} below 0: never accessed. */
+    static TranscoderStatus of(TranscoderHandle run, LiveSession session, String failure, long lastAccess,
+                               TranscoderRegistry registry) {
+        Instant lastAccessAt = lastAccess < 0 ? null : Instant.ofEpochMilli(lastAccess);
+        if (run == null) {
+            if (session != null && session.retryAt() > 0) {
+                long seconds = Math.max(0, (session.retryAt() - registry.now() + 999) / 1000);
+                return TranscoderStatus.idle(session.failure() + " (restarting in " + seconds + " s)", lastAccessAt);
+            }
+            return TranscoderStatus.idle(failure, lastAccessAt);
+        }
+        TranscoderState state = run.isReady() ? TranscoderState.LIVE : TranscoderState.STARTING;
+        String error = run.stderr().hasError() ? SourceUrl.scrub(run.stderr().lastError(), run.spec().url()) : failure;
+        return new TranscoderStatus(state, error, run.startedAt(), lastAccessAt,
+                run.viewers(registry.now(), registry.settings().idleTimeoutMillis()), run.process().pid(),
+                RunOutput.streams(run));
+    }
+}
