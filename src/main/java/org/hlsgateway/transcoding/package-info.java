@@ -1,6 +1,8 @@
 /**
- * FFmpeg: the one owner of every running process ({@code TranscoderRegistry} behind {@code Transcoders}), the command,
- * source URLs and transcoding modes, segments and idle stops. May import: config, database. Calls up only through
+ * FFmpeg: the one owner of every running process, the command, source URLs and transcoding modes, segments and idle
+ * stops. By lifetime: {@code TranscoderRegistry} (behind {@code Transcoders}) maps nicknames to one {@code LiveChannel}
+ * each, which owns that channel's life; a {@code TranscoderHandle} is one FFmpeg run and {@code RunOutput} the one
+ * reader of its playlist. May import: config, database. Calls up only through
  * interfaces it declares ({@code TranscoderRegistry.Listener}).
  */
 package org.hlsgateway.transcoding;
