@@ -109,7 +109,7 @@ public class ChannelListView implements Serializable {
     /** The groups in use, for the filter and the Export menu (read once per view). */
     public List<String> getGroups() {
         if (groups == null) { // the filter and the Export menu ask for them: one query per view, not per use
-            groups = List.copyOf(channels.groups());
+            groups = List.copyOf(rowSource.groups());
         }
         return groups;
     }

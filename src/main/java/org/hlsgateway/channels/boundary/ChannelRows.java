@@ -56,6 +56,11 @@ public class ChannelRows {
         return rows(channels.page(query, after, offset, limit));
     }
 
+    /** The groups of what the caller may see: a viewer limited to some groups or channels sees only theirs. */
+    public List<String> groups() {
+        return channels.groups(query(null, null, null));
+    }
+
     public long count(ChannelQuery query) {
         return channels.count(query);
     }

@@ -77,11 +77,18 @@ public class ChannelService {
         return count.getSingleResult();
     }
 
-    /** The group titles in use, sorted (the lists' group filter). */
+    /** The group titles of the channels {@code within} matches, sorted (the console's group filter and Export menu). */
     @PermitAll
-    public List<String> groups() {
-        return em.createQuery("SELECT DISTINCT c.groupTitle FROM Channel c WHERE c.groupTitle IS NOT NULL"
-                + " ORDER BY c.groupTitle", String.class).getResultList();
+    public List<String> groups(ChannelQuery within) {
+        if (within.matchesNothing()) {
+            return List.of();
+        }
+        Map<String, Object> parameters = ChannelQuery.parameters();
+        String where = within.where(parameters);
+        TypedQuery<String> groups = em.createQuery("SELECT DISTINCT c.groupTitle FROM Channel c" + where
+                + (where.isEmpty() ? " WHERE " : " AND ") + "c.groupTitle IS NOT NULL ORDER BY c.groupTitle", String.class);
+        parameters.forEach(groups::setParameter);
+        return groups.getResultList();
     }
 
     @PermitAll

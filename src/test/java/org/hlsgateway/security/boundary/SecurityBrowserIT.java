@@ -84,6 +84,14 @@ class SecurityBrowserIT extends DeployedGateway {
         List<String> seen = list.nicknames();
         assertTrue(seen.containsAll(List.of("kidsb1", "kidsb2", "singleb1")), seen.toString());
         assertFalse(seen.contains("adultb1"), seen.toString());
+        // the group filter and the Export menu name only the groups of what the viewer may see
+        List<String> filterGroups = browser.findElements(By.cssSelector("select[id='channels:group_input'] option")).stream()
+                .map(o -> o.getAttribute("textContent").trim()).toList();
+        List<String> exportItems = browser.findElements(By.xpath("//*[@id='export_menu']//a")).stream()
+                .map(a -> a.getAttribute("textContent").trim()).toList();
+        assertTrue(filterGroups.containsAll(List.of("BKids", "BOther")) && !filterGroups.contains("BAdult"), filterGroups.toString());
+        assertTrue(exportItems.containsAll(List.of("Group BKids", "Group BOther")) && !exportItems.contains("Group BAdult"),
+                exportItems.toString());
         browser.get(gateway.uri("").toString());
         assertFalse(browser.getPageSource().contains("adultb1"), "the front page follows the limits too");
         assertTrue(browser.getPageSource().contains("kidsb1"));
