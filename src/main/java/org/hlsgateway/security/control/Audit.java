@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 public final class Audit {
 
     private static final Logger LOG = Logger.getLogger("org.hlsgateway.audit");
+    private static final RepeatFilter REFUSALS = new RepeatFilter(60_000, 10_000, System::currentTimeMillis);
 
     private Audit() {
     }
@@ -25,10 +26,17 @@ public final class Audit {
         LOG.info(() -> "tokens revoked: every token minted by " + username + " (" + why + ") by " + by);
     }
 
-    /** {@code minter} may be null when the token named nobody readable. */
+    /**
+     * {@code minter} may be null when the token named nobody readable. The same refusal (scope, client,
+     * reason) is logged once a minute at most, with the count of those held back in between.
+     */
     public static void refused(String scope, String client, String minter, long tokenId, String why) {
+        long heldBack = REFUSALS.admit(scope + '\n' + client + '\n' + why);
+        if (heldBack < 0) {
+            return;
+        }
         LOG.info(() -> "token refused: for " + scope + " from " + client
                 + (minter == null ? "" : ", minted by " + minter + (tokenId > 0 ? " (#" + tokenId + ")" : ""))
-                + ": " + why);
+                + ": " + why + (heldBack == 0 ? "" : " (" + heldBack + " more like it in the last minute, not logged)"));
     }
 }
