@@ -1,6 +1,7 @@
 package org.hlsgateway.transcoding.control;
 
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The reaper's verdict on a channel's ready run: idle (nobody asked within the idle timeout), due before
@@ -8,7 +9,41 @@ import java.util.concurrent.TimeUnit;
  */
 final class IdleCheck {
 
+    private static final Logger LOG = Logger.getLogger(TranscoderRegistry.class.getName());
+
     private IdleCheck() {
+    }
+
+    /**
+     * The reaper's tick for one channel, under its lock: merges the run's playlist, stops it when idle,
+     * finds a stall, and ends a restart wait nobody watches any more. True when it stopped the run.
+     */
+    static boolean reap(LiveChannel channel, long now) {
+        boolean stopped = false;
+        TranscoderHandle handle = channel.run();
+        if (handle != null) {
+            LiveSession current = channel.session();
+            if (current != null) {
+                current.absorb(handle, channel.registry());
+            }
+            handle.checkReady();
+            stopped = check(channel, handle, current, now);
+        }
+        LiveSession waiting = channel.session();
+        if (channel.run() == null && waiting != null && waiting.retryAt() > 0 && !channel.watched(now)) {
+            LOG.info(() -> "channel " + channel.nickname() + ": nobody watches any more; no more restarts");
+            channel.endSession(waiting, null);
+        }
+        return stopped;
+    }
+
+    /** Under the channel's lock: stops {@code handle} if it still is the run and nobody asked within the timeout. */
+    static void stopIfIdle(LiveChannel channel, TranscoderHandle handle, long now) {
+        long idle = now - handle.lastAccessMillis();
+        if (channel.run() == handle && idle >= channel.registry().settings().idleTimeoutMillis()) {
+            LOG.info(() -> "stopping idle channel " + channel.nickname() + " (no request for " + idle + " ms)");
+            channel.stop(handle);
+        }
     }
 
     /** Called under the channel's lock; true when it stopped the run as idle. */

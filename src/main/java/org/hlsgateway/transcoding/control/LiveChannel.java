@@ -2,8 +2,6 @@ package org.hlsgateway.transcoding.control;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
@@ -15,7 +13,6 @@ import org.hlsgateway.transcoding.entity.TranscoderStatus;
  */
 final class LiveChannel {
 
-    private static final Logger LOG = Logger.getLogger(TranscoderRegistry.class.getName());
 
     private final String nickname;
     private final TranscoderRegistry registry;
@@ -25,10 +22,7 @@ final class LiveChannel {
     private volatile String failure;
     private volatile long lastAccess = -1;
     private final ChannelRuns runs = new ChannelRuns(this);
-    private RestartWait restartWait;
-    /** The knock at the source of the current outage (empty: the source cannot be knocked at). */
-    private Optional<SourceKnock> knock = Optional.empty();
-    private String knockUrl;
+    private final SourceRecovery recovery = new SourceRecovery(this);
 
     LiveChannel(String nickname, TranscoderRegistry registry) {
         this.nickname = nickname;
@@ -55,21 +49,18 @@ final class LiveChannel {
     }
 
     private synchronized TranscoderHandle startIfNone(TranscodeSpec spec) {
-        if (run != null) {
-            return run;
+        if (run == null) {
+            long now = registry.now();
+            LiveSession waiting = session;
+            StartFailedException refusal = waiting != null ? waiting.restartRefusal(now) : null;
+            if (refusal == null) {
+                refusal = backoff.refusal(now); // the last start failed: its reason, not another FFmpeg, until the delay
+            }
+            if (refusal != null) {
+                throw refusal;
+            }
+            run = launch(spec, false);
         }
-        LiveSession waiting = session;
-        long now = registry.now();
-        if (waiting != null && waiting.retryAt() > now) {
-            long seconds = Math.max(1, (waiting.retryAt() - now + 999) / 1000);
-            throw new StartFailedException(StartFailedException.Kind.RETRYING, waiting.failure()
-                    + "; the gateway restarts the source in " + seconds + " s", seconds);
-        }
-        StartFailedException refusal = backoff.refusal(now);
-        if (refusal != null) { // the last start failed: its reason, not another FFmpeg, until the delay is over
-            throw refusal;
-        }
-        run = launch(spec, false);
         return run;
     }
 
@@ -88,7 +79,7 @@ final class LiveChannel {
         }
     }
 
-    private boolean watched(long now) {
+    boolean watched(long now) {
         long accessed = lastAccess;
         return accessed >= 0 && now - accessed < registry.settings().idleTimeoutMillis();
     }
@@ -96,17 +87,7 @@ final class LiveChannel {
     /** The players' playlist: one media sequence across FFmpeg restarts; empty before the first segment. */
     Optional<String> playlist() {
         LiveSession current = session;
-        if (current == null) {
-            return Optional.empty();
-        }
-        TranscoderHandle handle = run;
-        // the file watcher merges FFmpeg's playlist whenever FFmpeg writes it, so a request reads it
-        // only where no watcher runs, or before the first segment (a waiting player may be answered
-        // before the watcher's merge)
-        if (handle != null && !handle.isStopping() && (!registry.runs().watchesFiles() || !current.hasPlayed())) {
-            current.merge(handle, registry.now());
-        }
-        return current.playlist();
+        return current == null ? Optional.empty() : current.playlist(run, registry);
     }
 
     TranscoderStatus status() {
@@ -119,7 +100,8 @@ final class LiveChannel {
         return handle == null ? CompletableFuture.completedFuture(null) : stop(handle);
     }
 
-    private CompletableFuture<Void> stop(TranscoderHandle handle) {
+    /** Stops {@code handle}, the channel's run, in the background (under this lock). */
+    CompletableFuture<Void> stop(TranscoderHandle handle) {
         if (!handle.markStopping()) {
             return handle.process().onExit().thenApply(p -> null);
         }
@@ -148,48 +130,21 @@ final class LiveChannel {
 
     /** Settings changed: watched, the run restarts at once with {@code spec}; otherwise the channel is forgotten. */
     void restart(TranscodeSpec spec) {
-        CompletableFuture<Void> forgotten;
-        synchronized (this) {
-            TranscoderHandle old = run;
-            LiveSession current = session;
-            if (old != null && current != null && watched(registry.now())) {
-                runs.forgetHevc();
-                current.use(spec);
-                RunReplacement.replace(this, old, spec, false);
-                return;
-            }
-            forgotten = forget();
-        }
-        forgotten.join();
+        RunReplacement.settingsChanged(this, spec);
     }
 
-    /** The reaper's check: stops the run when idle, merges its playlist, finds a stall; true when it stopped one. */
+    ChannelRuns channelRuns() {
+        return runs;
+    }
+
+    /** The reaper's check (see {@link IdleCheck}); true when it stopped the run as idle. */
     synchronized boolean reap(long now) {
-        boolean stopped = false;
-        TranscoderHandle handle = run;
-        if (handle != null) {
-            LiveSession current = session;
-            if (current != null) {
-                playlistChanged(handle, current);
-            }
-            handle.checkReady();
-            stopped = IdleCheck.check(this, handle, current, now);
-        }
-        LiveSession waiting = session;
-        if (run == null && waiting != null && waiting.retryAt() > 0 && !watched(now)) {
-            LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
-            endSession(waiting, null);
-        }
-        return stopped;
+        return IdleCheck.reap(this, now);
     }
 
     /** Stops {@code handle} if it still is the channel's run and nobody asked for it within the idle timeout. */
     synchronized void stopIfIdle(TranscoderHandle handle, long now) {
-        if (run == handle && now - handle.lastAccessMillis() >= registry.settings().idleTimeoutMillis()) {
-            LOG.info(() -> "stopping idle channel " + nickname + " (no request for "
-                    + (now - handle.lastAccessMillis()) + " ms)");
-            stop(handle);
-        }
+        IdleCheck.stopIfIdle(this, handle, now);
     }
 
     /** The gateway stops: takes the run away from waiters and requests, for the registry to end with the others. */
@@ -208,72 +163,38 @@ final class LiveChannel {
         LiveSession current = session;
         if (current != null) {
             session = null;
-            stopWaiting();
-            knockUrl = null;
-            current.cancelRetry();
-            current.retireAllBut(null).forEach(ProcessStopper::deleteTree);
+            recovery.end();
+            current.close(null).forEach(ProcessStopper::deleteTree);
         }
     }
 
-    private void clearRun(TranscoderHandle handle) {
+    void clearRun(TranscoderHandle handle) {
         if (run == handle) {
             run = null;
         }
     }
 
     /** Nobody watches: no more restarts, and every directory but {@code keepRun}'s (its stop deletes it) goes. */
-    private void endSession(LiveSession ending, String keepRun) {
+    void endSession(LiveSession ending, String keepRun) {
         if (session != ending) {
             return;
         }
         session = null;
-        stopWaiting();
-        knockUrl = null;
-        ending.cancelRetry();
-        registry.runs().delete(ending.retireAllBut(keepRun));
+        recovery.end();
+        registry.runs().delete(ending.close(keepRun));
     }
 
-    /** FFmpeg wrote a new playlist: into the window, and the first segment makes the handle ready. */
-    private void playlistChanged(TranscoderHandle handle, LiveSession current) {
-        if (handle.isStopping()) {
-            return;
-        }
-        current.merge(handle, registry.now());
-        handle.checkReady();
-        registry.runs().delete(current.retire(handle.run(), registry.now()));
-    }
-
-    /**
-     * A run failed (FFmpeg exited, stalled or never produced a segment). While people watch a
-     * channel that has played, the source is restarted after a back-off delay; its directory stays
-     * until its segments leave the window. Otherwise the session ends here.
-     */
+    /** A run failed (FFmpeg exited, stalled or never produced a segment): see {@link SourceRecovery#failed}. */
     void failed(TranscoderHandle handle, StartFailedException.Kind kind, String reason) {
         failure = reason;
         registry.listener().failed(nickname, kind);
-        if (!handle.markStopping()) {
-            return;
-        }
-        LiveSession current = session;
-        boolean restart = current != null && current.hasPlayed() && watched(registry.now());
-        if (restart) {
-            waitToRestart(current, reason); // first, so that nobody sees the channel idle meanwhile
-        } else {
-            backoff.failed(reason, registry.now()); // first too: no request in between starts another
-        }
-        clearRun(handle); // before failing, so waiters see FAILED, never STARTING
-        handle.fail(new StartFailedException(kind, reason));
-        if (restart) {
-            registry.runs().stop(handle, null);
-            return;
-        }
-        if (current != null) {
-            endSession(current, handle.run());
-        }
-        registry.runs().stop(handle, handle.directory());
+        recovery.failed(handle, kind, reason);
     }
 
-    // --- the restart wait ---
+    /** A failed start: the next one waits for the back-off delay (under this lock). */
+    void backOff(String reason) {
+        backoff.failed(reason, registry.now());
+    }
 
     String nickname() {
         return nickname;
@@ -283,54 +204,14 @@ final class LiveChannel {
         return registry;
     }
 
-    private void waitToRestart(LiveSession waiting, String reason) {
-        stopWaiting();
-        String url = waiting.spec().url();
-        if (!url.equals(knockUrl)) {
-            knock = registry.knock(url);
-            knockUrl = url;
-        }
-        restartWait = RestartWait.schedule(this, waiting, reason, knock);
+    /** True while {@code waiting} is the session and no run replaced the failed one: a restart is due. */
+    boolean waitsToRestart(LiveSession waiting) {
+        return session == waiting && run == null;
     }
 
-    private void stopWaiting() {
-        if (restartWait != null) {
-            restartWait.end();
-            restartWait = null;
-        }
-    }
-
-    /** One knock of the restart wait: the source's port accepts again, so the restart comes now. */
-    synchronized void knock(RestartWait wait) {
-        if (restartWait != wait) {
-            wait.end();
-        } else if (session != wait.waiting() || run != null) {
-            stopWaiting();
-        } else if (wait.sourceIsBack(nickname)) {
-            wait.waiting().cancelRetry();
-            retry(wait.waiting());
-        }
-    }
-
-    synchronized void retry(LiveSession waiting) {
-        waiting.retrying();
-        if (session != waiting || run != null) {
-            return;
-        }
-        stopWaiting();
-        if (!watched(registry.now())) {
-            LOG.info(() -> "channel " + nickname + ": nobody watches any more; no more restarts");
-            endSession(waiting, null);
-            return;
-        }
-        try {
-            run = launch(waiting.spec(), false);
-        } catch (StartFailedException e) {
-            waitToRestart(waiting, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "restart of " + nickname + " failed", e);
-            waitToRestart(waiting, "restart failed: " + e.getMessage());
-        }
+    /** The restart of a watched channel after an outage (by its recovery, under this lock). */
+    void restartRun(TranscodeSpec spec) {
+        run = launch(spec, false);
     }
 
     // --- runs (started and heard by ChannelRuns) ---
@@ -368,10 +249,11 @@ final class LiveChannel {
         }
     }
 
+    /** FFmpeg wrote a new playlist: into the window, and the first segment makes the handle ready. */
     synchronized void playlistChanged(TranscoderHandle handle) {
         LiveSession current = session;
         if (current != null) {
-            playlistChanged(handle, current);
+            current.absorb(handle, registry);
         }
     }
 }

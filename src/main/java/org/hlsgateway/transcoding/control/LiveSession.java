@@ -70,6 +70,39 @@ public final class LiveSession {
         return false;
     }
 
+    /** FFmpeg wrote {@code handle}'s playlist: into the window; its first segment makes the handle ready. */
+    void absorb(TranscoderHandle handle, TranscoderRegistry registry) {
+        if (handle.isStopping()) {
+            return; // a stopping run's last segment is never merged (nor makes it ready)
+        }
+        long now = registry.now();
+        merge(handle, now);
+        handle.checkReady();
+        registry.runs().delete(retire(handle.run(), now));
+    }
+
+    /** Null while no restart waits at {@code now}; otherwise the answer for a player who asks meanwhile. */
+    StartFailedException restartRefusal(long now) {
+        if (retryAt <= now) {
+            return null;
+        }
+        long seconds = Math.max(1, (retryAt - now + 999) / 1000);
+        return new StartFailedException(StartFailedException.Kind.RETRYING, failure
+                + "; the gateway restarts the source in " + seconds + " s", seconds);
+    }
+
+    /**
+     * The playlist for a request while {@code run} is the channel's run. The file watcher merges FFmpeg's playlist
+     * whenever FFmpeg writes it, so a request reads it only where no watcher runs, or before the first segment
+     * (a waiting player may be answered before the watcher's merge).
+     */
+    Optional<String> playlist(TranscoderHandle run, TranscoderRegistry registry) {
+        if (run != null && !run.isStopping() && (!registry.runs().watchesFiles() || !hasPlayed())) {
+            merge(run, registry.now());
+        }
+        return playlist();
+    }
+
     /** The playlist players get, with one continuous media sequence across runs. */
     public Optional<String> playlist() {
         return Optional.ofNullable(window.render());
@@ -120,6 +153,12 @@ public final class LiveSession {
      */
     long retentionMillis() {
         return 1_000L * window.targetDuration() * (playlistSize + 1);
+    }
+
+    /** The session ends: no restart waits any more; returns every directory but run {@code keep}'s (null: all). */
+    List<Path> close(String keep) {
+        cancelRetry();
+        return retireAllBut(keep);
     }
 
     /** Removes and returns every directory except that of run {@code keep} (null: all). */

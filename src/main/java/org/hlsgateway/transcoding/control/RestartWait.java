@@ -35,7 +35,7 @@ final class RestartWait {
      * (empty: the source cannot be knocked at) is the channel's, kept across the waits of one outage, so that
      * a refusal seen in an earlier wait counts when the camera comes back during a failing attempt.
      */
-    static RestartWait schedule(LiveChannel channel, LiveSession waiting, String reason, Optional<SourceKnock> knock) {
+    static RestartWait schedule(SourceRecovery channel, LiveSession waiting, String reason, Optional<SourceKnock> knock) {
         TranscoderRegistry registry = channel.registry();
         ScheduledExecutorService scheduler = registry.scheduler();
         long backoff = waiting.nextRetryDelay();

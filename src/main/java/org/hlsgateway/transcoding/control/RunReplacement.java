@@ -1,5 +1,6 @@
 package org.hlsgateway.transcoding.control;
 
+import java.util.concurrent.CompletableFuture;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
@@ -11,6 +12,23 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
 final class RunReplacement {
 
     private RunReplacement() {
+    }
+
+    /** Settings changed: watched, the run restarts at once with {@code spec}; otherwise the channel is forgotten. */
+    static void settingsChanged(LiveChannel channel, TranscodeSpec spec) {
+        CompletableFuture<Void> forgotten;
+        synchronized (channel) {
+            TranscoderHandle old = channel.run();
+            LiveSession current = channel.session();
+            if (old != null && current != null && channel.watched(channel.registry().now())) {
+                channel.channelRuns().forgetHevc();
+                current.use(spec);
+                replace(channel, old, spec, false);
+                return;
+            }
+            forgotten = channel.forget();
+        }
+        forgotten.join();
     }
 
     /** Called under the channel's lock. */

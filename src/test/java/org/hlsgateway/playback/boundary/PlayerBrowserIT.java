@@ -32,7 +32,9 @@ class PlayerBrowserIT extends DeployedGateway {
         double later = player.awaitPlayedSeconds(first + 2.0, Duration.ofSeconds(20));
 
         assertEquals("Browser cam", player.title());
-        assertTrue(player.status().startsWith("Live"), "the status says live, and how far behind: " + player.status());
+        // a brief "Buffering…" on a loaded CI machine is allowed; the player must come back to live by itself
+        String status = player.awaitStatusStartingWith("Live", Duration.ofSeconds(10));
+        assertTrue(status.startsWith("Live"), "the status says live, and how far behind: " + status);
         assertTrue(later >= first + 2.0, "video.currentTime must advance: " + first + " -> " + later);
         assertEquals("LIVE", gateway.channel("browser1").getString("state"));
         assertEquals(1, gateway.channel("browser1").getInt("viewers"));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +44,16 @@ public final class PlayerPage {
     /** Waits until the status line contains {@code text}; returns the whole line. */
     public String awaitStatusContaining(String text, Duration timeout) {
         new WebDriverWait(browser, timeout).until(b -> status().contains(text));
+        return status();
+    }
+
+    /** Waits until the status line starts with {@code text}; returns the last line seen (the caller asserts it). */
+    public String awaitStatusStartingWith(String text, Duration timeout) {
+        try {
+            new WebDriverWait(browser, timeout).until(b -> status().startsWith(text));
+        } catch (TimeoutException e) {
+            // fall through: the caller's assertion names what was shown instead
+        }
         return status();
     }
 
