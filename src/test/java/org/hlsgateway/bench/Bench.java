@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>System properties: {@code bench.root} (project directory), {@code bench.runs} (runs per
  * figure, default 5), {@code bench.seconds} (seconds per load run and density window, default 10),
- * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists), {@code bench.density}
+ * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path), {@code bench.density}
  * (channel counts, default 1,10,25,50), {@code bench.lists} (channels for the lists section, default 10000).
  */
 public final class Bench {
@@ -80,6 +80,9 @@ public final class Bench {
                 section(report, "Lists of " + Integer.getInteger("bench.lists", 10_000) + " channels",
                         () -> new Lists(ctx).run(Integer.getInteger("bench.lists", 10_000)));
             }
+        }
+        if (only.contains("path")) {
+            section(report, "Classes a cold watch crosses", () -> new ColdPath(base).run());
         }
         if (only.contains("density")) {
             section(report, "Density (copy mode)", () -> new Density(base).run(density));

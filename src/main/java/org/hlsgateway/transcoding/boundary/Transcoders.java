@@ -24,7 +24,7 @@ import org.hlsgateway.transcoding.control.FfmpegSetup;
 import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.control.OrphanSweeper;
 import org.hlsgateway.transcoding.control.ProcessLauncher;
-import org.hlsgateway.transcoding.control.PlaylistWatcher;
+import org.hlsgateway.transcoding.control.RunOutput;
 import org.hlsgateway.transcoding.control.PreviewMaker;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.InputStreams;
@@ -57,7 +57,7 @@ public class Transcoders {
     GatewayConfig config;
     private FfmpegLocator.Ffmpeg ffmpeg;
     private String unavailableReason;
-    private PlaylistWatcher watcher;
+    private RunOutput watcher;
     private TranscoderRegistry registry;
     private FfmpegCommand command;
     private ProcessLauncher launcher;
@@ -66,7 +66,7 @@ public class Transcoders {
     void start() {
         ffmpeg = FfmpegSetup.locate(config, reason -> unavailableReason = reason).orElse(null);
         try {
-            watcher = new PlaylistWatcher(threads);
+            watcher = new RunOutput(threads);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "no file watching; first segments are found by the reaper's checks", e);
         }
@@ -136,8 +136,8 @@ public class Transcoders {
             return new Prober.Result(false, InputStreams.UNKNOWN, unavailableReason);
         }
         Optional<TranscoderHandle> running = registry.running(spec.nickname());
-        if (running.isPresent() && running.get().input().streams().videoCodec() != null) {
-            return new Prober.Result(true, running.get().input().streams(), null);
+        if (running.isPresent() && running.get().output().streams().videoCodec() != null) {
+            return new Prober.Result(true, running.get().output().streams(), null);
         }
         try {
             Prober.Result result = Prober.run(command.probe(spec), spec.url(), config.startTimeoutSeconds() * 1000L);
@@ -193,7 +193,7 @@ public class Transcoders {
 
     /** The last lines FFmpeg wrote for the running channel, credentials masked; empty when it does not run. */
     public java.util.List<String> log(String nickname) {
-        return registry.running(nickname).map(h -> h.stderr().cleanLines().stream()
+        return registry.running(nickname).map(h -> h.output().cleanLines().stream()
                 .map(line -> org.hlsgateway.transcoding.control.SourceUrl.scrub(line, h.spec().url())).toList())
                 .orElse(java.util.List.of());
     }

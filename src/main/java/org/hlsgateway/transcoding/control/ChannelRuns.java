@@ -57,7 +57,7 @@ final class ChannelRuns implements FfmpegRuns.Events {
     @Override
     public void streamsKnown(TranscoderHandle handle) {
         if (!handle.fmp4() && handle.spec().video() == org.hlsgateway.transcoding.entity.VideoMode.COPY
-                && "hevc".equals(handle.input().streams().videoCodec())) {
+                && "hevc".equals(handle.output().streams().videoCodec())) {
             synchronized (channel) { // found while writing MPEG-TS: start over with fMP4 segments at once
                 hevc = true;
                 LOG.info(() -> "channel " + handle.nickname() + " sends HEVC: restarting with fMP4 segments");
@@ -95,7 +95,7 @@ final class ChannelRuns implements FfmpegRuns.Events {
             if (handle.ready().isDone() || handle.isStopping() || handle.checkReady()) {
                 return;
             }
-            String last = handle.stderr().lastError();
+            String last = handle.output().lastError();
             long seconds = channel.registry().settings().startTimeoutMillis() / 1000;
             String reason = "no segment within " + seconds + " s"
                     + (last == null ? "" : "; FFmpeg's last line: " + SourceUrl.scrub(last, handle.spec().url()));

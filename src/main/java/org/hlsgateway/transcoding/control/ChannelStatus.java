@@ -22,7 +22,7 @@ final class ChannelStatus {
             return TranscoderStatus.idle(failure, lastAccessAt);
         }
         TranscoderState state = run.isReady() ? TranscoderState.LIVE : TranscoderState.STARTING;
-        String error = run.stderr().hasError() ? SourceUrl.scrub(run.stderr().lastError(), run.spec().url()) : failure;
+        String error = run.output().hasError() ? SourceUrl.scrub(run.output().lastError(), run.spec().url()) : failure;
         return new TranscoderStatus(state, error, run.startedAt(), lastAccessAt,
                 run.viewers(registry.now(), registry.settings().idleTimeoutMillis()), run.process().pid(),
                 RunOutput.streams(run));

@@ -23,8 +23,9 @@ public final class FfmpegCommand {
 
     private final String executable;
     private String h264Encoder = "libx264";
-    private FfmpegVersion version;
-    private PinnedHost.Resolver resolver;
+    /** This FFmpeg names the RTSP socket timeout {@code -stimeout} (before 5.0), not {@code -timeout}. */
+    private boolean stimeout;
+    private SourceUrl.Resolver resolver;
     private List<String> prefix = List.of();
     private final int segmentSeconds;
     private final int playlistSize;
@@ -49,7 +50,7 @@ public final class FfmpegCommand {
 
     /** The release the commands are for; unset, the options of FFmpeg 5 and newer. */
     public FfmpegCommand withVersion(FfmpegVersion release) {
-        this.version = release;
+        this.stimeout = release != null && release.hasStimeout();
         return this;
     }
 
@@ -57,7 +58,7 @@ public final class FfmpegCommand {
      * For an FFmpeg that cannot resolve host names: the gateway looks the source's host up with
      * {@code lookup} and hands FFmpeg the address (HTTP keeps the name in its {@code Host} header).
      */
-    public FfmpegCommand withHostLookup(PinnedHost.Resolver lookup) {
+    public FfmpegCommand withHostLookup(SourceUrl.Resolver lookup) {
         this.resolver = lookup;
         return this;
     }
@@ -127,7 +128,7 @@ public final class FfmpegCommand {
      */
     private List<String> input(TranscodeSpec spec) {
         String scheme = SourceUrl.scheme(spec.url());
-        PinnedHost source = pin(spec.url());
+        SourceUrl.Pinned source = pin(spec.url());
         List<String> options = new ArrayList<>(List.of("-protocol_whitelist", PROTOCOL_WHITELIST));
         options.addAll(inputOptions(scheme, spec));
         if (source.pinned() && ("http".equals(scheme) || "https".equals(scheme))) {
@@ -137,12 +138,12 @@ public final class FfmpegCommand {
         return options;
     }
 
-    private PinnedHost pin(String url) {
+    private SourceUrl.Pinned pin(String url) {
         if (resolver == null) {
-            return new PinnedHost(url, null);
+            return new SourceUrl.Pinned(url, null);
         }
         try {
-            return PinnedHost.of(url, resolver);
+            return SourceUrl.pin(url, resolver);
         } catch (UnknownHostException e) {
             throw new StartFailedException(StartFailedException.Kind.SOURCE_FAILED,
                     "the source's host name cannot be resolved: " + SourceUrl.scrub(e.getMessage(), url));
@@ -157,7 +158,7 @@ public final class FfmpegCommand {
                 options.addAll(List.of("-rtsp_transport", spec.rtspTransport().value()));
                 // RTSP's socket I/O timeout (µs); ends FFmpeg when the camera goes silent. Before
                 // FFmpeg 5 it was -stimeout (an int), and -timeout made RTSP listen for a connection.
-                if (version != null && version.hasStimeout()) {
+                if (stimeout) {
                     options.addAll(List.of("-stimeout",
                             Long.toString(Math.min(sourceTimeoutSeconds * 1_000_000L, Integer.MAX_VALUE))));
                 } else {

@@ -47,7 +47,7 @@ final class FfmpegRuns {
     private final ThreadFactory threads;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService stoppers;
-    private final PlaylistWatcher watcher;
+    private final RunOutput watcher;
     private final LongSupplier clock;
     private final Supplier<TranscoderRegistry.Listener> listener;
     private final Semaphore slots;
@@ -56,7 +56,7 @@ final class FfmpegRuns {
 
     FfmpegRuns(TranscoderRegistry.Settings settings, TranscoderRegistry.CommandFactory commands,
                TranscoderRegistry.Launcher launcher, ThreadFactory threads, ScheduledExecutorService scheduler,
-               ExecutorService stoppers, PlaylistWatcher watcher, LongSupplier clock,
+               ExecutorService stoppers, RunOutput watcher, LongSupplier clock,
                Supplier<TranscoderRegistry.Listener> listener) {
         this.settings = settings;
         this.commands = commands;
@@ -103,7 +103,7 @@ final class FfmpegRuns {
             process = launcher.launch(command, directory);
         } catch (IOException | UncheckedIOException e) {
             slots.release();
-            ProcessStopper.deleteTree(directory);
+            ProcessLauncher.deleteTree(directory);
             listener.get().failed(spec.nickname(), StartFailedException.Kind.UNAVAILABLE);
             throw new StartFailedException(StartFailedException.Kind.UNAVAILABLE,
                     "FFmpeg could not be started: " + e.getMessage());
@@ -115,7 +115,7 @@ final class FfmpegRuns {
         listener.get().started(spec.nickname());
         LOG.info(() -> "started FFmpeg pid " + process.pid() + " for channel " + spec.nickname()
                 + " from " + SourceUrl.masked(spec.url()));
-        Thread reader = threads.newThread(() -> FfmpegOutput.follow(handle, () -> events.streamsKnown(handle),
+        Thread reader = threads.newThread(() -> handle.output().follow(process, spec.nickname(), () -> events.streamsKnown(handle),
                 code -> events.exited(handle, code)));
         reader.setName("ffmpeg-" + spec.nickname() + "-" + process.pid());
         reader.setDaemon(true);
@@ -134,7 +134,7 @@ final class FfmpegRuns {
     /** Stops the handle's process in the background; {@code directory} (null: none) is deleted once it is gone. */
     CompletableFuture<Void> stop(TranscoderHandle handle, Path directory) {
         return CompletableFuture.runAsync(() -> {
-            ProcessStopper.stop(handle.process(), directory);
+            ProcessLauncher.stop(handle.process(), directory);
             releaseSlot(handle); // now, not whenever the JDK notices the exit: a caller may start another at once
         }, stoppers);
     }
@@ -156,14 +156,14 @@ final class FfmpegRuns {
                 handle.process().destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-            ProcessStopper.deleteTree(handle.directory());
+            ProcessLauncher.deleteTree(handle.directory());
         }
     }
 
     /** Deletes directories in the background. */
     void delete(List<Path> directories) {
         if (!directories.isEmpty()) {
-            CompletableFuture.runAsync(() -> directories.forEach(ProcessStopper::deleteTree), stoppers);
+            CompletableFuture.runAsync(() -> directories.forEach(ProcessLauncher::deleteTree), stoppers);
         }
     }
 

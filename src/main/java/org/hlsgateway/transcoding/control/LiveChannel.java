@@ -16,7 +16,7 @@ final class LiveChannel {
 
     private final String nickname;
     private final TranscoderRegistry registry;
-    private final StartBackoff backoff = new StartBackoff();
+    private final Backoff backoff = new Backoff();
     private volatile TranscoderHandle run;
     private volatile LiveSession session;
     private volatile String failure;
@@ -164,7 +164,7 @@ final class LiveChannel {
         if (current != null) {
             session = null;
             recovery.end();
-            current.close(null).forEach(ProcessStopper::deleteTree);
+            current.close(null).forEach(ProcessLauncher::deleteTree);
         }
     }
 

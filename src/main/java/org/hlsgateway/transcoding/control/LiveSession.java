@@ -21,15 +21,12 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
  */
 public final class LiveSession {
 
-    private static final long FIRST_RETRY_MILLIS = 1_000;
-    private static final long MAX_RETRY_MILLIS = 30_000;
-
     private final SegmentWindow window;
     private final Map<String, Path> directories = new ConcurrentHashMap<>();
     /** When each old run's last segment left the window (epoch ms). */
     private final Map<String, Long> leftWindowAt = new ConcurrentHashMap<>();
     private final int playlistSize;
-    private final Backoff backoff = new Backoff(FIRST_RETRY_MILLIS, MAX_RETRY_MILLIS);
+    private final Backoff backoff = new Backoff();
     private volatile TranscodeSpec spec;
     private volatile long lastSegmentAt;
     private volatile long retryAt;

@@ -55,7 +55,7 @@ public final class OrphanSweeper {
         }
         try (Stream<Path> children = Files.list(workDir)) {
             List<Path> stale = children.filter(Files::isDirectory).toList();
-            stale.forEach(ProcessStopper::deleteTree);
+            stale.forEach(ProcessLauncher::deleteTree);
             if (!stale.isEmpty()) {
                 LOG.info(() -> "removed " + stale.size() + " stale segment directories from " + workDir);
             }

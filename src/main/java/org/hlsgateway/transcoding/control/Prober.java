@@ -20,17 +20,15 @@ public final class Prober {
 
     public static Result run(List<String> command, String url, long timeoutMillis) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        InputStreamParser parser = new InputStreamParser();
-        StderrTail tail = new StderrTail(20);
+        FfmpegOutput output = new FfmpegOutput(20);
         Thread reader = new Thread(() -> {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
-                    tail.add(line);
-                    parser.add(line);
+                    output.add(line);
                 }
             } catch (IOException e) {
-                tail.add("[error] " + e.getMessage());
+                output.add("[error] " + e.getMessage());
             }
         }, "ffmpeg-probe");
         reader.setDaemon(true);
@@ -43,12 +41,12 @@ public final class Prober {
             }
         }
         reader.join(2_000);
-        InputStreams streams = parser.streams();
+        InputStreams streams = output.streams();
         boolean found = streams.videoCodec() != null || streams.audioCodec() != null;
         if (found) {
             return new Result(true, streams, null);
         }
-        String error = finished ? tail.lastError() : "no answer within " + timeoutMillis / 1000 + " s";
+        String error = finished ? output.lastError() : "no answer within " + timeoutMillis / 1000 + " s";
         return new Result(false, streams, SourceUrl.scrub(error == null ? "FFmpeg found no streams" : error, url));
     }
 }

@@ -1,15 +1,20 @@
 package org.hlsgateway.transcoding.control;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Starts FFmpeg so that it cannot outlive the gateway: through util-linux's {@code setpriv
@@ -17,11 +22,13 @@ import java.util.logging.Logger;
  * death signal belongs to the thread that forked, so every start happens on one long-lived
  * thread of this launcher. Where {@code setpriv} is missing (or the JVM dies in the milliseconds
  * between the fork and setpriv arming the signal), {@link OrphanSweeper} cleans up on the next start.
+ * Stops one FFmpeg the polite way (SIGTERM, so it closes the upstream session), then the hard way.
  */
 public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProcessLauncher.class.getName());
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final long GRACE_MILLIS = 3_000;
 
     private final ExecutorService thread;
     private final boolean deathSignal;
@@ -74,5 +81,41 @@ public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoC
     @Override
     public void close() {
         thread.shutdown();
+    }
+
+    /** SIGTERM, wait up to 3 s, SIGKILL; always reaps the process and deletes its directory. */
+    public static void stop(Process process, Path directory) {
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.warning(() -> "FFmpeg pid " + process.pid() + " ignored SIGTERM for 3 s; killing it");
+                    process.destroyForcibly();
+                    process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(directory);
+        }
+    }
+
+    public static void deleteTree(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "could not delete " + directory, e);
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * both pull in the system's {@code libc.so.6}, made for another glibc, and FFmpeg dies with SIGSEGV.
  * Run as {@code env LD_LIBRARY_PATH=<dir> ffmpeg ...}, where {@code dir} holds a {@code libc.so.6}
  * that is no library, those loads fail cleanly instead: the gateway resolves names for it
- * ({@link PinnedHost}) and service names stay in their own character set. The static binary itself
+ * ({@link SourceUrl#pin}) and service names stay in their own character set. The static binary itself
  * never reads {@code LD_LIBRARY_PATH}; {@code env} and {@code setpriv} start before it is set.
  */
 public final class StaticBuildGuard {

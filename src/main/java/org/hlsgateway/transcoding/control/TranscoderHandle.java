@@ -19,8 +19,7 @@ public final class TranscoderHandle {
     private final Path directory;
     private final Process process;
     private final Instant startedAt;
-    private final StderrTail stderr = new StderrTail(40);
-    private final InputStreamParser input = new InputStreamParser();
+    private final FfmpegOutput output = new FfmpegOutput(40);
     private final CompletableFuture<TranscoderHandle> ready = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean slotReleased = new AtomicBoolean();
@@ -78,8 +77,9 @@ public final class TranscoderHandle {
         return startedAt;
     }
 
-    public StderrTail stderr() {
-        return stderr;
+    /** What this run's FFmpeg said on stderr: its last lines, the input streams it found. */
+    public FfmpegOutput output() {
+        return output;
     }
 
     public Still still() {
@@ -90,10 +90,6 @@ public final class TranscoderHandle {
         this.still = taken;
     }
 
-    /** The source's streams as FFmpeg reported them when it opened the input. */
-    public InputStreamParser input() {
-        return input;
-    }
 
     /** Completes when the playlist lists a first complete segment; fails when the start fails. */
     public CompletableFuture<TranscoderHandle> ready() {

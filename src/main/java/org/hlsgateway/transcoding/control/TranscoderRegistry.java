@@ -72,7 +72,7 @@ public final class TranscoderRegistry implements LiveOutput {
 
     public TranscoderRegistry(Settings settings, CommandFactory commands, Launcher launcher, ThreadFactory threads,
                               ScheduledExecutorService scheduler, ExecutorService stoppers,
-                              PlaylistWatcher watcher, LongSupplier clock) {
+                              RunOutput watcher, LongSupplier clock) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;

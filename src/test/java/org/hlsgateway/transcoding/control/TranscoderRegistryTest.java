@@ -57,7 +57,7 @@ class TranscoderRegistryTest {
     private final List<Process> launched = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService stoppers;
-    private PlaylistWatcher watcher;
+    private RunOutput watcher;
     private TranscoderRegistry registry;
 
     @BeforeEach
@@ -360,7 +360,7 @@ class TranscoderRegistryTest {
             TranscoderHandle first = registry.ensureStarted(spec("cam1"));
             startFailure(first);
             await(() -> registry.running("cam1").isEmpty());
-            now.addAndGet(StartBackoff.FIRST_MILLIS);
+            now.addAndGet(Backoff.FIRST_MILLIS);
 
             TranscoderHandle second = registry.ensureStarted(spec("cam1"));
 
@@ -413,7 +413,7 @@ class TranscoderRegistryTest {
     @Test
     void aPlaylistWatcherMakesTheHandleReadyWhenThePlaylistLands() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
-            watcher = new PlaylistWatcher(Thread::new);
+            watcher = new RunOutput(Thread::new);
             TranscoderRegistry registry = registry(LONG_START_TIMEOUT, SLEEP);
             TranscoderHandle handle = registry.ensureStarted(spec("cam1"));
             assertFalse(handle.isReady());
@@ -482,7 +482,7 @@ class TranscoderRegistryTest {
             }
             assertEquals(1, launches.get());
 
-            now.addAndGet(StartBackoff.FIRST_MILLIS); // the delay is over: one more try, which fails again
+            now.addAndGet(Backoff.FIRST_MILLIS); // the delay is over: one more try, which fails again
             startFailure(registry.ensureStarted(spec("cam1")));
             await(() -> registry.running("cam1").isEmpty());
             StartFailedException longer = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
@@ -495,14 +495,14 @@ class TranscoderRegistryTest {
     void theDelayGrowsToThirtySecondsAtMost() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             TranscoderRegistry registry = registry(LONG_START_TIMEOUT, FAILS_AT_ONCE);
-            long expected = StartBackoff.FIRST_MILLIS;
+            long expected = Backoff.FIRST_MILLIS;
             for (int i = 0; i < 7; i++) {
                 startFailure(registry.ensureStarted(spec("cam1")));
                 await(() -> registry.running("cam1").isEmpty());
                 StartFailedException waiting = assertThrows(StartFailedException.class, () -> registry.ensureStarted(spec("cam1")));
                 assertEquals(expected / 1000, waiting.retryAfterSeconds());
                 now.addAndGet(expected);
-                expected = Math.min(StartBackoff.MAX_MILLIS, expected * 2);
+                expected = Math.min(Backoff.MAX_MILLIS, expected * 2);
             }
             assertEquals(30, expected / 1000);
         });

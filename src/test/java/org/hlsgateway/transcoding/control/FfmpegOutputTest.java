@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class StderrTailTest {
+class FfmpegOutputTest {
 
     @Test
     void keepsOnlyTheLastLinesUpToItsCapacity() {
-        StderrTail tail = new StderrTail(3);
+        FfmpegOutput tail = new FfmpegOutput(3);
 
         for (int i = 1; i <= 5; i++) {
             tail.add("[info] line " + i);
@@ -25,7 +25,7 @@ class StderrTailTest {
 
     @Test
     void ignoresNullAndBlankLines() {
-        StderrTail tail = new StderrTail(3);
+        FfmpegOutput tail = new FfmpegOutput(3);
 
         tail.add(null);
         tail.add("   ");
@@ -38,7 +38,7 @@ class StderrTailTest {
 
     @Test
     void truncatesVeryLongLines() {
-        StderrTail tail = new StderrTail(2);
+        FfmpegOutput tail = new FfmpegOutput(2);
 
         tail.add("[info] " + "x".repeat(5_000));
 
@@ -47,7 +47,7 @@ class StderrTailTest {
 
     @Test
     void lastErrorIsTheLastErrorOrFatalLineEvenWhenLaterLinesFollow() {
-        StderrTail tail = new StderrTail(10);
+        FfmpegOutput tail = new FfmpegOutput(10);
 
         tail.add("[info] Input #0, rtsp, from 'rtsp://cam/x':");
         tail.add("[tcp @ 0x5626d677a200] [error] Connection to tcp://cam:554 failed: Connection refused");
@@ -60,7 +60,7 @@ class StderrTailTest {
 
     @Test
     void lastErrorSurvivesTheBufferRollingOver() {
-        StderrTail tail = new StderrTail(2);
+        FfmpegOutput tail = new FfmpegOutput(2);
 
         tail.add("[error] first problem");
         tail.add("[info] a");
@@ -72,7 +72,7 @@ class StderrTailTest {
 
     @Test
     void fallsBackToTheLastLineWithoutAnError() {
-        StderrTail tail = new StderrTail(5);
+        FfmpegOutput tail = new FfmpegOutput(5);
 
         tail.add("[info] Stream #0:0: Video: h264");
         tail.add("[warning] [rtsp @ 0x55d0c2a3e400] max delay reached. need to consume packet");
@@ -91,7 +91,7 @@ class StderrTailTest {
             "[panic] out of memory | out of memory",
             "[in#0 @ 0x5581aa] [error] Error opening input: Invalid data | Error opening input: Invalid data"})
     void errorLinesLoseTheirContextAndLevelTags(String line, String expected) {
-        StderrTail tail = new StderrTail(5);
+        FfmpegOutput tail = new FfmpegOutput(5);
 
         tail.add(line);
 
@@ -106,7 +106,7 @@ class StderrTailTest {
             "[vost#0:0/libx264 @ 0x5c8d49a7d440] [error] Error while opening encoder | Error while opening encoder",
             "[in#0/matroska,webm @ 0x14b706ce0] [error] Error during demuxing: I/O error | Error during demuxing: I/O error"})
     void ffmpeg7ContextTagsAreRemovedToo(String line, String expected) {
-        StderrTail tail = new StderrTail(5);
+        FfmpegOutput tail = new FfmpegOutput(5);
 
         tail.add(line);
 

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.junit.jupiter.api.Test;
 
-class InputStreamParserTest {
+/** The input streams {@link FfmpegOutput} reads from FFmpeg's log. */
+class FfmpegOutputStreamsTest {
 
     @Test
     void readsACamerasStreamsFromFfmpeg51Output() {
-        InputStreamParser parser = new InputStreamParser();
+        FfmpegOutput parser = new FfmpegOutput(10);
         String[] log = {
             "[info] Input #0, rtsp, from 'rtsp://127.0.0.1:8554/cam':",
             "[info]   Duration: N/A, start: 0.000000, bitrate: 64 kb/s",
@@ -40,13 +41,13 @@ class InputStreamParserTest {
 
     @Test
     void readsFfmpeg7StyleLinesWithSarAndAudioOnlySources() {
-        InputStreamParser video = new InputStreamParser();
+        FfmpegOutput video = new FfmpegOutput(10);
         video.add("[info]   Stream #0:0[0x100]: Video: hevc (Main) ([36][0][0][0] / 0x0024), yuv420p(tv), 1920x1080 [SAR 1:1 DAR 16:9], 29.97 fps, 29.97 tbr, 90k tbn");
         assertEquals("hevc", video.streams().videoCodec());
         assertEquals(1080, video.streams().height());
         assertEquals(29.97, video.streams().fps());
 
-        InputStreamParser audio = new InputStreamParser();
+        FfmpegOutput audio = new FfmpegOutput(10);
         audio.add("[info]   Stream #0:0: Audio: aac (LC), 48000 Hz, stereo, fltp");
         assertNull(audio.streams().videoCodec());
         assertEquals("aac 48000 Hz", audio.streams().summary());

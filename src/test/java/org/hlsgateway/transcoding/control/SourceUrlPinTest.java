@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PinnedHostTest {
+class SourceUrlPinTest {
 
-    private static final PinnedHost.Resolver V4 = host -> InetAddress.getByAddress(host, new byte[] {(byte) 192, 0, 2, 1});
-    private static final PinnedHost.Resolver V6 = host -> InetAddress.getByName("2001:db8::1");
+    private static final SourceUrl.Resolver V4 = host -> InetAddress.getByAddress(host, new byte[] {(byte) 192, 0, 2, 1});
+    private static final SourceUrl.Resolver V6 = host -> InetAddress.getByName("2001:db8::1");
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -26,7 +26,7 @@ class PinnedHostTest {
             "http://media.example|http://192.0.2.1|media.example",
             "udp://group.example:1234|udp://192.0.2.1:1234|group.example:1234"})
     void theHostNameIsReplacedByItsAddress(String url, String pinned, String hostHeader) throws UnknownHostException {
-        PinnedHost host = PinnedHost.of(url, V4);
+        SourceUrl.Pinned host = SourceUrl.pin(url, V4);
 
         assertEquals(pinned, host.url());
         assertEquals(hostHeader, host.hostHeader());
@@ -36,7 +36,7 @@ class PinnedHostTest {
     @ParameterizedTest
     @ValueSource(strings = {"rtsp://127.0.0.1:8554/cam", "rtsp://[::1]:8554/cam", "udp://@:1234", "udp://:1234", "rtsp://u:p@10.0.0.2/x"})
     void addressesAndHostlessUrlsStayAsTheyAre(String url) throws UnknownHostException {
-        PinnedHost host = PinnedHost.of(url, h -> {
+        SourceUrl.Pinned host = SourceUrl.pin(url, h -> {
             throw new AssertionError("looked up " + h);
         });
 
@@ -50,6 +50,6 @@ class PinnedHostTest {
             "rtsp://cam.local:8554/x|rtsp://[2001:db8:0:0:0:0:0:1]:8554/x",
             "http://cam.local/x|http://[2001:db8:0:0:0:0:0:1]/x"})
     void anIpv6AddressGoesInBrackets(String url, String pinned) throws UnknownHostException {
-        assertEquals(pinned, PinnedHost.of(url, V6).url());
+        assertEquals(pinned, SourceUrl.pin(url, V6).url());
     }
 }
