@@ -57,6 +57,9 @@ final class ColdPath {
                             int dollar = type.indexOf('$');
                             String file = (dollar < 0 ? type : type.substring(0, dollar)).substring("org.hlsgateway.".length());
                             String thread = entry.thread().name().replaceAll("[-#]?\\d+$", "");
+                            if (file.contains("__EJB31_Generated__")) {
+                                continue;
+                            }
                             synchronized (seen) {
                                 seen.computeIfAbsent(file, k -> new TreeSet<>()).add(thread);
                             }
@@ -77,6 +80,10 @@ final class ColdPath {
             vm.eventRequestManager().deleteEventRequest(entries);
         }
         return seen;
+    }
+
+    static boolean isRequestThread(String name) {
+        return name.startsWith("http-thread-pool") || name.startsWith("default-task");
     }
 
     /** What one gateway's cold watch entered, and what ran anyway in a quiet window as long. */
@@ -161,7 +168,7 @@ final class ColdPath {
         if (then != null) {
             lines.add(row(thenName, then));
         }
-        ctx.report().table("| gateway | classes | packages | per package |", lines);
+        ctx.report().table("| gateway | classes | of them on request threads | packages | per package |", lines);
     }
 
     private static Set<String> runsAnyway(Crossed path) {
@@ -174,7 +181,9 @@ final class ColdPath {
         StringBuilder packages = new StringBuilder();
         path.byPackage().forEach((pkg, files) -> packages.append(packages.length() == 0 ? "" : "; ")
                 .append(pkg).append(' ').append(files.size()).append(" (").append(String.join(", ", files)).append(')'));
-        return "| " + name + " | " + path.own().size() + " | " + path.byPackage().size() + " | " + packages + " |";
+        long onRequests = path.own().stream().filter(f -> path.cold().get(f).stream().anyMatch(ColdPath::isRequestThread)).count();
+        return "| " + name + " | " + path.own().size() + " | " + onRequests + " | " + path.byPackage().size() + " | "
+                + packages + " |";
     }
 
     private static VirtualMachine attach(int port) throws Exception {

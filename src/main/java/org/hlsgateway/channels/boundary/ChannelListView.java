@@ -16,7 +16,6 @@ import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.transcoding.entity.TranscoderState;
-import org.hlsgateway.channels.control.ChannelSpecs;
 
 /** The admin list at {@code /hls_gateway/admin/list/}. */
 @Named
@@ -120,7 +119,7 @@ public class ChannelListView implements Serializable {
             return;
         }
         try {
-            transcoders.startNow(ChannelSpecs.of(channels.get(nickname)));
+            transcoders.startNow(channels.get(nickname).transcodeSpec());
             info("Starting " + nickname, "It stops again when nobody watches for the idle timeout.");
         } catch (StartFailedException | UnknownChannelException e) {
             error("Cannot start " + nickname, e.getMessage());

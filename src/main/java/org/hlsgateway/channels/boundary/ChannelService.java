@@ -27,7 +27,6 @@ import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.Prober;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
-import org.hlsgateway.channels.control.ChannelSpecs;
 
 /** Stores channels. The only class that talks to the database about them. */
 @Stateless
@@ -137,7 +136,7 @@ public class ChannelService {
         stored.copySettingsFrom(changes);
         em.flush();
         if (!renamed) {
-            TranscodeSpec spec = ChannelSpecs.of(stored);
+            TranscodeSpec spec = stored.transcodeSpec();
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -156,12 +155,12 @@ public class ChannelService {
 
     /** Tests the channel's source once (admins only, since it makes the gateway connect). */
     public Prober.Result probe(String nickname) {
-        return transcoders.probe(ChannelSpecs.of(get(nickname)));
+        return transcoders.probe(get(nickname).transcodeSpec());
     }
 
     /** Starts the channel's FFmpeg now (warming it for viewers); returns at once, not at the first segment. */
     public void start(String nickname) {
-        transcoders.startNow(ChannelSpecs.of(get(nickname)));
+        transcoders.startNow(get(nickname).transcodeSpec());
     }
 
     /** Stops the channel's FFmpeg now and waits until it has exited. */

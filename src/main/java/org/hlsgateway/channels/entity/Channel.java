@@ -17,6 +17,7 @@ import java.time.Instant;
 import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /** A live source the gateway turns into HLS on demand. */
 @Entity
@@ -240,5 +241,11 @@ public class Channel {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** What this channel tells its transcoder: transcoding knows no channel, so the channel builds its snapshot. */
+    public TranscodeSpec transcodeSpec() {
+        return new TranscodeSpec(getNickname(), getUrl(), getRtspTransport(), getAudio(), getVideo(), isPublicAccess(),
+                getVideoHeight(), getVideoBitrate());
     }
 }

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.channels.boundary.ChannelService;
+import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.control.Clients;
@@ -34,7 +35,6 @@ import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.control.LiveOutput;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.security.boundary.PlaybackAccess;
-import org.hlsgateway.channels.control.ChannelSpecs;
 
 /**
  * Gets a channel's transcoder to its first segment and answers a suspended request then.
@@ -100,7 +100,7 @@ public class Playback {
         }
         Optional<TranscodeSpec> stored;
         try {
-            stored = channels.find(nickname).map(ChannelSpecs::of);
+            stored = channels.find(nickname).map(Channel::transcodeSpec);
         } catch (RuntimeException e) {
             Optional<TranscodeSpec> last = lastKnown.last(nickname);
             if (database.unavailable(e) && last.isPresent()) {

@@ -19,7 +19,6 @@ import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.playback.control.HlsFile;
-import org.hlsgateway.playback.control.PlaylistRewriter;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.LiveOutput;
 
@@ -188,7 +187,7 @@ public class ReadServlet extends HttpServlet {
 
     /** The playlist with the player's token on every segment URI, counted as served. */
     private byte[] playlistBody(String text, String token) {
-        byte[] body = PlaylistRewriter.withToken(text, token).getBytes(StandardCharsets.UTF_8);
+        byte[] body = HlsFile.withToken(text, token).getBytes(StandardCharsets.UTF_8);
         metrics.served(body.length);
         return body;
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 
-class PlaylistRewriterTest {
+class HlsFileTokenTest {
 
     private static final String TOKEN = "1700003600.abc-DEF_123";
 
@@ -47,7 +47,7 @@ class PlaylistRewriterTest {
 
     @Test
     void everySegmentUriGetsTheToken() {
-        String rewritten = PlaylistRewriter.withToken("#EXTM3U\n#EXTINF:1.0,\na-1.ts\n#EXTINF:1.0,\na-2.ts", TOKEN);
+        String rewritten = HlsFile.withToken("#EXTM3U\n#EXTINF:1.0,\na-1.ts\n#EXTINF:1.0,\na-2.ts", TOKEN);
 
         assertEquals("#EXTM3U\n#EXTINF:1.0,\na-1.ts?token=" + TOKEN + "\n#EXTINF:1.0,\na-2.ts?token=" + TOKEN,
                 rewritten);
@@ -57,7 +57,7 @@ class PlaylistRewriterTest {
     void tagAndCommentLinesAreUntouched() {
         String playlist = "#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-TARGETDURATION:1\n# a comment\n#EXTINF:1.0,\nseg.ts";
 
-        List<String> rewritten = lines(PlaylistRewriter.withToken(playlist, TOKEN));
+        List<String> rewritten = lines(HlsFile.withToken(playlist, TOKEN));
 
         assertEquals(lines(playlist).subList(0, 5), rewritten.subList(0, 5));
         assertEquals("seg.ts?token=" + TOKEN, rewritten.get(5));
@@ -67,28 +67,28 @@ class PlaylistRewriterTest {
     void blankLinesAreKept() {
         String playlist = "#EXTM3U\n\n#EXTINF:1.0,\nseg.ts\n\n";
 
-        String rewritten = PlaylistRewriter.withToken(playlist, TOKEN);
+        String rewritten = HlsFile.withToken(playlist, TOKEN);
 
         assertEquals("#EXTM3U\n\n#EXTINF:1.0,\nseg.ts?token=" + TOKEN + "\n\n", rewritten);
     }
 
     @Test
     void uriWithAQueryGetsAnAmpersand() {
-        String rewritten = PlaylistRewriter.withToken("#EXTINF:1.0,\nseg.ts?v=2", TOKEN);
+        String rewritten = HlsFile.withToken("#EXTINF:1.0,\nseg.ts?v=2", TOKEN);
 
         assertEquals("#EXTINF:1.0,\nseg.ts?v=2&token=" + TOKEN, rewritten);
     }
 
     @Test
     void tokenIsUrlEncoded() {
-        String rewritten = PlaylistRewriter.withToken("seg.ts", "a+b/c=d&e f");
+        String rewritten = HlsFile.withToken("seg.ts", "a+b/c=d&e f");
 
         assertEquals("seg.ts?token=a%2Bb%2Fc%3Dd%26e+f", rewritten);
     }
 
     @Test
     void windowsLineEndingsDoNotEndUpInsideTheUri() {
-        String rewritten = PlaylistRewriter.withToken("#EXTM3U\r\n#EXTINF:1.0,\r\nseg.ts\r\n", TOKEN);
+        String rewritten = HlsFile.withToken("#EXTM3U\r\n#EXTINF:1.0,\r\nseg.ts\r\n", TOKEN);
 
         assertTrue(rewritten.contains("seg.ts?token=" + TOKEN), rewritten);
         assertTrue(rewritten.startsWith("#EXTM3U\r\n#EXTINF:1.0,\r\n"), rewritten);
@@ -98,7 +98,7 @@ class PlaylistRewriterTest {
     @ParameterizedTest
     @NullAndEmptySource
     void withoutATokenThePlaylistIsUnchanged(String token) {
-        String rewritten = PlaylistRewriter.withToken(FFMPEG_PLAYLIST, token);
+        String rewritten = HlsFile.withToken(FFMPEG_PLAYLIST, token);
 
         assertSame(FFMPEG_PLAYLIST, rewritten);
     }
@@ -107,7 +107,7 @@ class PlaylistRewriterTest {
     void ffmpegPlaylistKeepsItsShapeAndEverySegmentIsSigned() {
         int segments = (int) lines(FFMPEG_PLAYLIST).stream().filter(l -> l.endsWith(".ts")).count();
 
-        String rewritten = PlaylistRewriter.withToken(FFMPEG_PLAYLIST, TOKEN);
+        String rewritten = HlsFile.withToken(FFMPEG_PLAYLIST, TOKEN);
 
         assertEquals(6, segments);
         assertEquals(lines(FFMPEG_PLAYLIST).size(), lines(rewritten).size());
