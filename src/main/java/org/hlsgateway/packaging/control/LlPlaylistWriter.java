@@ -1,0 +1,109 @@
+package org.hlsgateway.packaging.control;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.hlsgateway.packaging.entity.Part;
+import org.hlsgateway.packaging.entity.PlaylistSettings;
+import org.hlsgateway.packaging.entity.Segment;
+import org.hlsgateway.packaging.entity.WindowSnapshot;
+
+/**
+ * Writes an LL-HLS media playlist (RFC 8216bis, Apple's low-latency rules) from a window snapshot. The same text
+ * serves players that ignore LL-HLS tags: they see EXTINF segments as before. Targets come from the real durations:
+ * EXT-X-TARGETDURATION is the longest segment rounded up (at least the configured target), PART-TARGET the longest
+ * listed part (at least the configured one), PART-HOLD-BACK three part targets. Every URI is relative and carries
+ * the given query (a playback token), if any.
+ */
+public final class LlPlaylistWriter {
+
+    private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9._~%&=+\\-/:;,!$'()*@]*");
+    private static final DateTimeFormatter PDT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            .withZone(ZoneOffset.UTC);
+    /** A segment of 1.0004 s still has a target of 1 s. */
+    private static final double ROUNDING = 0.001;
+
+    private final PlaylistSettings settings;
+
+    public LlPlaylistWriter(PlaylistSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param query appended to every URI after a {@code ?}, e.g. {@code token=abc}; empty or null for none
+     * @throws IllegalStateException if the window has no part yet (a caller waits for the first one)
+     */
+    public String write(WindowSnapshot window, String query) {
+        String q = query == null || query.isEmpty() ? "" : "?" + checked(query);
+        List<Segment> all = window.all();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no part yet: nothing to list");
+        }
+        int firstWithParts = Math.max(0, window.segments().size() - settings.partSegments());
+        double partTarget = partTarget(all.subList(firstWithParts, all.size()));
+        StringBuilder out = new StringBuilder(2048);
+        out.append("#EXTM3U\n#EXT-X-VERSION:6\n");
+        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(window.segments())).append('\n');
+        out.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=").append(decimal(3 * partTarget, 3))
+                .append('\n');
+        out.append("#EXT-X-PART-INF:PART-TARGET=").append(decimal(partTarget, 3)).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:").append(all.get(0).msn()).append('\n');
+        out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(all.get(0).discontinuity()).append('\n');
+        if (all.stream().allMatch(Segment::startsIndependent)) {
+            out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Segment s = all.get(i);
+            if (i > 0 && s.discontinuous()) {
+                out.append("#EXT-X-DISCONTINUITY\n");
+            }
+            if (i == 0 || s.init() != all.get(i - 1).init()) {
+                out.append("#EXT-X-MAP:URI=\"init").append(s.init().discontinuity()).append(".mp4").append(q)
+                        .append("\"\n");
+            }
+            if (i == 0 || s.discontinuous()) {
+                out.append("#EXT-X-PROGRAM-DATE-TIME:").append(PDT.format(s.programDateTime())).append('\n');
+            }
+            if (i >= firstWithParts) {
+                for (Part p : s.parts()) {
+                    out.append("#EXT-X-PART:DURATION=").append(decimal(p.duration(), 5)).append(",URI=\"part")
+                            .append(p.number()).append(".m4s").append(q).append('"')
+                            .append(p.independent() ? ",INDEPENDENT=YES\n" : "\n");
+                }
+            }
+            if (s != window.open()) {
+                out.append("#EXTINF:").append(decimal(s.duration(), 5)).append(",\nseg").append(s.msn())
+                        .append(".m4s").append(q).append('\n');
+            }
+        }
+        out.append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part").append(window.nextPartNumber()).append(".m4s")
+                .append(q).append("\"\n");
+        return out.toString();
+    }
+
+    /** The longest complete segment rounded up, at least the configured target. */
+    long targetDuration(List<Segment> complete) {
+        double longest = complete.stream().mapToDouble(Segment::duration).max().orElse(0);
+        return Math.max(1, (long) Math.ceil(Math.max(settings.segmentTarget(), longest) - ROUNDING));
+    }
+
+    /** The longest listed part rounded up to the millisecond, at least the configured target. */
+    double partTarget(List<Segment> withParts) {
+        double longest = withParts.stream().flatMap(s -> s.parts().stream()).mapToDouble(Part::duration).max()
+                .orElse(0);
+        return Math.ceil(Math.max(settings.partTarget(), longest) * 1000 - 1e-6) / 1000;
+    }
+
+    private static String checked(String query) {
+        if (!SAFE_QUERY.matcher(query).matches()) {
+            throw new IllegalArgumentException("a playlist URI query may hold only URL characters: " + query);
+        }
+        return query;
+    }
+
+    private static String decimal(double value, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+}
