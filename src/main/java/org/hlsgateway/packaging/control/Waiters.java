@@ -47,7 +47,9 @@ final class Waiters<K extends Comparable<K>> {
         return all;
     }
 
+    /** Futures still waiting (those completed elsewhere are dropped first). */
     int size() {
+        purgeDone();
         return count;
     }
 
