@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An LL-HLS media playlist read into what {@link LlPlaylistChecker} asserts on. Lenient: it reads, the checker judges. */
+/** An LL-HLS media playlist read into what {@link LlPlaylistChecker} asserts on. It only reads; the checker judges. */
 public record LlPlaylist(Long targetDuration, Double partTarget, Double partHoldBack, long mediaSequence,
         long discontinuitySequence, List<Entry> segments, String preloadHint, List<String> uris) {
 

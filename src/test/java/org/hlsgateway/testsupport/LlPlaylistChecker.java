@@ -92,6 +92,11 @@ public final class LlPlaylistChecker {
             found.add("EXT-X-DISCONTINUITY-SEQUENCE went back from " + before.discontinuitySequence() + " to "
                     + after.discontinuitySequence());
         }
+        if (before.targetDuration() != null && after.targetDuration() != null
+                && after.targetDuration() < before.targetDuration()) {
+            found.add("EXT-X-TARGETDURATION went down from " + before.targetDuration() + " to "
+                    + after.targetDuration());
+        }
         long[] newestBefore = newest(before);
         long[] newestAfter = newest(after);
         if (newestAfter[0] < newestBefore[0] || newestAfter[0] == newestBefore[0] && newestAfter[1] < newestBefore[1]) {

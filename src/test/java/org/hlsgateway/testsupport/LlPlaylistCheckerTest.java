@@ -91,7 +91,8 @@ class LlPlaylistCheckerTest {
     @Test
     void theNextPlaylistGoesOn() {
         String next = GOOD.replace("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part60.m4s?t=x\"",
-                "#EXT-X-PART:DURATION=0.20000,URI=\"part60.m4s?t=x\"\n#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part61.m4s\"");
+                "#EXT-X-PART:DURATION=0.20000,URI=\"part60.m4s?t=x\"\n"
+                        + "#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part61.m4s\"");
         LlPlaylistChecker.checkSuccession(GOOD, next);
         LlPlaylistChecker.checkSuccession(GOOD, GOOD);
     }
@@ -110,6 +111,8 @@ class LlPlaylistCheckerTest {
         String fewer = GOOD.replace("#EXT-X-PART:DURATION=0.20000,URI=\"part59.m4s?t=x\"\n", "");
         assertSuccessionBroken(GOOD, fewer, "the newest part went back from 12.2 to 12.1");
         assertSuccessionBroken(GOOD, GOOD.replace("seg11.m4s", "seg11b.m4s"), "segment 11 changed from");
+        assertSuccessionBroken(GOOD.replace("TARGETDURATION:1", "TARGETDURATION:2"), GOOD,
+                "EXT-X-TARGETDURATION went down from 2 to 1");
         assertSuccessionBroken(GOOD, GOOD.replace("DISCONTINUITY-SEQUENCE:2", "DISCONTINUITY-SEQUENCE:1"),
                 "EXT-X-DISCONTINUITY-SEQUENCE went back from 2 to 1");
     }

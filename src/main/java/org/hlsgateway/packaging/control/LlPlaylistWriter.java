@@ -13,9 +13,12 @@ import org.hlsgateway.packaging.entity.WindowSnapshot;
 /**
  * Writes an LL-HLS media playlist (RFC 8216bis, Apple's low-latency rules) from a window snapshot. The same text
  * serves players that ignore LL-HLS tags: they see EXTINF segments as before. Targets come from the real durations:
- * EXT-X-TARGETDURATION is the longest segment rounded up (at least the configured target), PART-TARGET the longest
- * listed part (at least the configured one), PART-HOLD-BACK three part targets. Every URI is relative and carries
- * the given query (a playback token), if any.
+ * EXT-X-TARGETDURATION is the longest segment rounded to the nearest second as RFC 8216 4.3.3.1 counts (so a 1.02 s
+ * segment keeps a target of 1, not 2), at least the configured target rounded up; PART-TARGET is the longest part
+ * listed, at least the configured one; PART-HOLD-BACK three part targets. The RFC forbids a target to change, but
+ * only the stream can tell how long its GOPs are: so one writer per channel remembers the largest targets it has
+ * written and never writes smaller ones. Every URI is relative and carries the given query (a playback token), if
+ * any. Thread-safe.
  */
 public final class LlPlaylistWriter {
 
@@ -26,6 +29,8 @@ public final class LlPlaylistWriter {
     private static final double ROUNDING = 0.001;
 
     private final PlaylistSettings settings;
+    private long writtenTarget;
+    private double writtenPartTarget;
 
     public LlPlaylistWriter(PlaylistSettings settings) {
         this.settings = settings;
@@ -83,17 +88,21 @@ public final class LlPlaylistWriter {
         return out.toString();
     }
 
-    /** The longest complete segment rounded up, at least the configured target. */
-    long targetDuration(List<Segment> complete) {
+    /** The longest complete segment rounded, at least the configured target rounded up, never less than before. */
+    synchronized long targetDuration(List<Segment> complete) {
         double longest = complete.stream().mapToDouble(Segment::duration).max().orElse(0);
-        return Math.max(1, (long) Math.ceil(Math.max(settings.segmentTarget(), longest) - ROUNDING));
+        long configured = (long) Math.ceil(settings.segmentTarget() - ROUNDING);
+        writtenTarget = Math.max(writtenTarget, Math.max(1, Math.max(configured, Math.round(longest))));
+        return writtenTarget;
     }
 
-    /** The longest listed part rounded up to the millisecond, at least the configured target. */
-    double partTarget(List<Segment> withParts) {
+    /** The longest listed part rounded up to the millisecond, at least the configured target, never less. */
+    synchronized double partTarget(List<Segment> withParts) {
         double longest = withParts.stream().flatMap(s -> s.parts().stream()).mapToDouble(Part::duration).max()
                 .orElse(0);
-        return Math.ceil(Math.max(settings.partTarget(), longest) * 1000 - 1e-6) / 1000;
+        writtenPartTarget = Math.max(writtenPartTarget,
+                Math.ceil(Math.max(settings.partTarget(), longest) * 1000 - 1e-6) / 1000);
+        return writtenPartTarget;
     }
 
     private static String checked(String query) {

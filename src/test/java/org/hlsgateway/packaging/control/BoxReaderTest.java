@@ -147,7 +147,8 @@ class BoxReaderTest {
 
     private static byte[] withHeaderAt(byte[] file, int at, long size, String type) {
         byte[] copy = file.clone();
-        ByteBuffer.wrap(copy, at, 8).putInt((int) size).put(type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ByteBuffer.wrap(copy, at, 8).putInt((int) size)
+                .put(type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         return copy;
     }
 

@@ -13,7 +13,7 @@ import org.hlsgateway.packaging.entity.Box;
 final class Fixtures {
 
     static final List<String> ALL = List.of("av-h264.mp4", "video-only.mp4", "audio-only.mp4", "hevc-hvc1.mp4",
-            "late-keyframe.mp4");
+            "late-keyframe.mp4", "camera-h264.mp4");
 
     private Fixtures() {
     }

@@ -50,11 +50,12 @@ class LlPlaylistWriterTest {
     };
 
     @Test
-    void everyPlaylistOfTwoRunsKeepsTheRulesAndFollowsTheOneBefore() throws MalformedBoxException {
+    void everyPlaylistOfThreeRunsKeepsTheRulesAndFollowsTheOneBefore() throws MalformedBoxException {
         Segmenter segmenter = new Segmenter(1.0, new Numbering(50, 500, 0), CLOCK, output);
         Fixtures.run(segmenter, Fixtures.boxes("av-h264.mp4"));
         Fixtures.run(segmenter, Fixtures.boxes("late-keyframe.mp4"));
-        assertTrue(playlists.size() > 40, playlists.size() + " playlists");
+        Fixtures.run(segmenter, Fixtures.boxes("camera-h264.mp4"));
+        assertTrue(playlists.size() > 60, playlists.size() + " playlists");
         for (int i = 0; i < playlists.size(); i++) {
             LlPlaylistChecker.check(playlists.get(i), keyframes::contains);
             if (i > 0) {
@@ -75,7 +76,7 @@ class LlPlaylistWriterTest {
         assertTrue(text.startsWith("""
                 #EXTM3U
                 #EXT-X-VERSION:6
-                #EXT-X-TARGETDURATION:2
+                #EXT-X-TARGETDURATION:1
                 #EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=0.600
                 #EXT-X-PART-INF:PART-TARGET=0.200
                 #EXT-X-MEDIA-SEQUENCE:50
@@ -85,7 +86,7 @@ class LlPlaylistWriterTest {
                 #EXT-X-PROGRAM-DATE-TIME:2026-12-01T11:59:59.800Z
                 #EXTINF:1.00000,
                 seg50.m4s?token=abc
-                """), "1.064 s rounds up to 2:\n" + text);
+                """), "1.064 s rounds to 1:\n" + text);
         assertTrue(text.contains("""
                 #EXTINF:1.06400,
                 seg53.m4s?token=abc
@@ -108,6 +109,15 @@ class LlPlaylistWriterTest {
         Segmenter late = new Segmenter(1.0, Numbering.zero(), CLOCK, output);
         Fixtures.run(late, Fixtures.boxes("late-keyframe.mp4"));
         assertTrue(last().contains("#EXT-X-TARGETDURATION:2\n"), "a 1.8 s segment: " + last());
+        LlPlaylistWriter fresh = new LlPlaylistWriter(SETTINGS);
+        MediaWindow oneSecond = new MediaWindow(4, 2, 5, Numbering.zero());
+        Fixtures.run(new Segmenter(1.0, Numbering.zero(), CLOCK, oneSecond), Fixtures.boxes("camera-h264.mp4"));
+        assertTrue(fresh.write(oneSecond.snapshot(), "").contains("#EXT-X-TARGETDURATION:1\n"),
+                "the camera's first segment of 1.137 s rounds to 1");
+        assertTrue(writer.write(oneSecond.snapshot(), "").contains("#EXT-X-TARGETDURATION:2\n"),
+                "a writer never lowers the target it has written");
+        assertTrue(new LlPlaylistWriter(new PlaylistSettings(1.5, 0.2, 2)).write(oneSecond.snapshot(), "")
+                .contains("#EXT-X-TARGETDURATION:2\n"), "a configured 1.5 s rounds up");
         MediaWindow audioWindow = new MediaWindow(4, 2, 5, Numbering.zero());
         Fixtures.run(new Segmenter(1.0, Numbering.zero(), CLOCK, audioWindow), Fixtures.boxes("audio-only.mp4"));
         String audio = writer.write(audioWindow.snapshot(), "");

@@ -80,6 +80,16 @@ class SegmenterTest {
     }
 
     @Test
+    void theCamerasFirstGopIsLongerThanASecondAndItsPartsFollowItsTimestamps() throws MalformedBoxException {
+        segment("camera-h264.mp4", 1.0, Numbering.zero());
+        List<Double> durations = out.durations();
+        assertEquals(1.137, durations.get(0), 0.001, "the recording starts 0.137 s before its first GOP's end");
+        durations.subList(1, durations.size() - 1).forEach(d -> assertEquals(1.0, d, 0.001, durations.toString()));
+        assertTrue(out.segments.stream().allMatch(Segment::startsIndependent));
+        assertEquals(List.of("avc1", "mp4a"), out.segments.get(0).init().movie().codecs());
+    }
+
+    @Test
     void twoSecondSegmentsVideoOnlyAudioOnlyAndHevc() throws MalformedBoxException {
         segment("video-only.mp4", 2.0, Numbering.zero());
         assertEquals(List.of(2.0, 2.0), out.durations());
