@@ -143,6 +143,18 @@ class LlPlaylistWriterTest {
         }
     }
 
+    @Test
+    void decimalsAreWrittenAsFormatWouldWriteThem() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            double d = random.nextInt(4) == 0 ? random.nextInt(3000) / 1000.0 : random.nextDouble() * 12;
+            assertEquals(String.format(java.util.Locale.ROOT, "%.5f", d), LlPlaylistWriter.decimal(d, 5), "" + d);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3f", d), LlPlaylistWriter.decimal(d, 3), "" + d);
+        }
+        assertEquals("0.200", LlPlaylistWriter.decimal(0.19999999, 3));
+        assertEquals("1.06400", LlPlaylistWriter.decimal(1.064, 5));
+    }
+
     private String last() {
         return playlists.get(playlists.size() - 1);
     }
