@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An LL-HLS media playlist read into what {@link LlPlaylistChecker} asserts on. It only reads; the checker judges. */
-public record LlPlaylist(Long targetDuration, Double partTarget, Double partHoldBack, long mediaSequence,
-        long discontinuitySequence, List<Entry> segments, String preloadHint, List<String> uris) {
+/**
+ * An LL-HLS media playlist read into what {@link LlPlaylistChecker} asserts on. It only reads; the checker judges.
+ * In a delta update ({@code skipped} above 0) the discontinuity sequence of the segments listed is unknown (-1).
+ */
+public record LlPlaylist(int version, Long targetDuration, Double partTarget, Double partHoldBack, Double canSkipUntil,
+        long mediaSequence, long discontinuitySequence, int skipped, List<Entry> segments, String preloadHint,
+        List<String> uris) {
 
     /** A part line. */
     public record PartLine(double duration, String uri, boolean independent) {
@@ -27,6 +31,9 @@ public record LlPlaylist(Long targetDuration, Double partTarget, Double partHold
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Z0-9-]+)=(\"[^\"]*\"|[^,]*)");
 
     public static LlPlaylist parse(String text) {
+        int version = 1;
+        int skipped = 0;
+        Double canSkip = null;
         Long target = null;
         Double partTarget = null;
         Double holdBack = null;
@@ -40,12 +47,18 @@ public record LlPlaylist(Long targetDuration, Double partTarget, Double partHold
         boolean discontinuity = false;
         for (String line : text.split("\n")) {
             line = line.strip();
-            if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+            if (line.startsWith("#EXT-X-VERSION:")) {
+                version = Integer.parseInt(value(line));
+            } else if (line.startsWith("#EXT-X-SKIP:")) {
+                skipped = Integer.parseInt(attributes(line).get("SKIPPED-SEGMENTS"));
+                discontinuities = -1;
+            } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
                 target = Long.parseLong(value(line));
             } else if (line.startsWith("#EXT-X-PART-INF:")) {
                 partTarget = number(attributes(line).get("PART-TARGET"));
             } else if (line.startsWith("#EXT-X-SERVER-CONTROL:")) {
                 holdBack = number(attributes(line).get("PART-HOLD-BACK"));
+                canSkip = number(attributes(line).get("CAN-SKIP-UNTIL"));
             } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
                 sequence = Long.parseLong(value(line));
             } else if (line.startsWith("#EXT-X-DISCONTINUITY-SEQUENCE:")) {
@@ -64,8 +77,8 @@ public record LlPlaylist(Long targetDuration, Double partTarget, Double partHold
             } else if (line.startsWith("#EXTINF:")) {
                 extinf = Double.parseDouble(value(line).split(",", 2)[0]);
             } else if (!line.isEmpty() && !line.startsWith("#")) {
-                long msn = sequence + segments.size();
-                discontinuities += discontinuity && !segments.isEmpty() ? 1 : 0;
+                long msn = sequence + skipped + segments.size();
+                discontinuities += discontinuity && !segments.isEmpty() && discontinuities >= 0 ? 1 : 0;
                 segments.add(new Entry(msn, discontinuities, discontinuity, extinf, line, List.copyOf(parts)));
                 uris.add(line);
                 parts.clear();
@@ -74,12 +87,12 @@ public record LlPlaylist(Long targetDuration, Double partTarget, Double partHold
             }
         }
         if (!parts.isEmpty()) {
-            discontinuities += discontinuity && !segments.isEmpty() ? 1 : 0;
-            segments.add(new Entry(sequence + segments.size(), discontinuities, discontinuity, null, null,
+            discontinuities += discontinuity && !segments.isEmpty() && discontinuities >= 0 ? 1 : 0;
+            segments.add(new Entry(sequence + skipped + segments.size(), discontinuities, discontinuity, null, null,
                     List.copyOf(parts)));
         }
-        return new LlPlaylist(target, partTarget, holdBack, sequence, firstDiscontinuity(text), segments, hint,
-                uris);
+        return new LlPlaylist(version, target, partTarget, holdBack, canSkip, sequence, firstDiscontinuity(text),
+                skipped, segments, hint, uris);
     }
 
     public static Map<String, String> attributes(String line) {

@@ -52,6 +52,12 @@ public final class LlPlaylistChecker {
         if (p.partTarget() != null && p.partHoldBack() != null && p.partHoldBack() < 2 * p.partTarget() - 1e-9) {
             found.add("PART-HOLD-BACK=" + p.partHoldBack() + " is less than 2 x PART-TARGET=" + p.partTarget());
         }
+        if (p.skipped() > 0 && (p.canSkipUntil() == null || p.version() < 9)) {
+            found.add("EXT-X-SKIP without CAN-SKIP-UNTIL in SERVER-CONTROL or below EXT-X-VERSION:9");
+        }
+        if (p.canSkipUntil() != null && p.targetDuration() != null && p.canSkipUntil() < 6 * p.targetDuration()) {
+            found.add("CAN-SKIP-UNTIL=" + p.canSkipUntil() + " is less than 6 x TARGETDURATION=" + p.targetDuration());
+        }
         for (Entry s : p.segments()) {
             if (s.extinf() != null && p.targetDuration() != null && Math.round(s.extinf()) > p.targetDuration()) {
                 found.add("segment " + s.msn() + ": EXTINF " + s.extinf() + " rounds above TARGETDURATION "
@@ -115,7 +121,8 @@ public final class LlPlaylistChecker {
                 found.add("segment " + old.msn() + " changed from " + old.uri() + " (" + old.extinf() + " s) to "
                         + now.uri() + " (" + now.extinf() + " s)");
             }
-            if (now.discontinuitySequence() != old.discontinuitySequence()) {
+            if (now.discontinuitySequence() != old.discontinuitySequence() && now.discontinuitySequence() >= 0
+                    && old.discontinuitySequence() >= 0) {
                 found.add("segment " + old.msn() + " moved from discontinuity " + old.discontinuitySequence()
                         + " to " + now.discontinuitySequence());
             }

@@ -89,6 +89,20 @@ class LlPlaylistCheckerTest {
     }
 
     @Test
+    void aSkipWithoutItsBoundaryOrABoundaryTooShort() {
+        String delta = GOOD.replace("#EXTINF:1.00000,\nseg10.m4s?t=x\n", "#EXT-X-SKIP:SKIPPED-SEGMENTS=1\n");
+        assertBroken(delta, "EXT-X-SKIP without CAN-SKIP-UNTIL");
+        LlPlaylist p = LlPlaylist.parse(delta);
+        assertEquals(List.of(11L, 12L), p.segments().stream().map(LlPlaylist.Entry::msn).toList());
+        String offered = delta.replace("VERSION:6", "VERSION:9").replace("PART-HOLD-BACK=0.600",
+                "PART-HOLD-BACK=0.600,CAN-SKIP-UNTIL=6.0");
+        LlPlaylistChecker.check(offered, KEYFRAMES::contains);
+        LlPlaylistChecker.checkSuccession(GOOD, offered);
+        assertBroken(offered.replace("CAN-SKIP-UNTIL=6.0", "CAN-SKIP-UNTIL=5.9"),
+                "CAN-SKIP-UNTIL=5.9 is less than 6 x TARGETDURATION=1");
+    }
+
+    @Test
     void theNextPlaylistGoesOn() {
         String next = GOOD.replace("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part60.m4s?t=x\"",
                 "#EXT-X-PART:DURATION=0.20000,URI=\"part60.m4s?t=x\"\n"

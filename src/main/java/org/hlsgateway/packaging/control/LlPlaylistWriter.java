@@ -17,7 +17,8 @@ import org.hlsgateway.packaging.entity.WindowSnapshot;
  * listed, at least the configured one; PART-HOLD-BACK three part targets. The RFC forbids a target to change, but
  * only the stream can tell how long its GOPs are: so one writer per channel remembers the largest targets it has
  * written and never writes smaller ones. Every URI is relative and carries the given query (a playback token), if
- * any. Thread-safe.
+ * any. With a skip boundary of at least six target durations, it offers delta updates ({@code CAN-SKIP-UNTIL},
+ * {@code EXT-X-SKIP}, version 9), repeating the init section's MAP after the skip. Thread-safe.
  */
 public final class LlPlaylistWriter {
 
@@ -40,6 +41,11 @@ public final class LlPlaylistWriter {
      * @throws IllegalStateException if the window has no part yet (a caller waits for the first one)
      */
     public String write(WindowSnapshot window, String query) {
+        return write(window, query, false);
+    }
+
+    /** @param skip a delta update ({@code _HLS_skip=YES}); ignored unless the settings offer one */
+    public String write(WindowSnapshot window, String query, boolean skip) {
         String q = query == null || query.isEmpty() ? "" : "?" + checked(query);
         List<Segment> all = window.all();
         if (all.isEmpty()) {
@@ -47,27 +53,36 @@ public final class LlPlaylistWriter {
         }
         int firstWithParts = Math.max(0, window.segments().size() - settings.partSegments());
         double partTarget = partTarget(all.subList(firstWithParts, all.size()));
+        long target = targetDuration(window.segments());
+        boolean deltas = settings.canSkipUntil() >= 6 * target;
+        int skipped = deltas && skip ? skippable(window.segments(), all) : 0;
         StringBuilder out = new StringBuilder(2048);
-        out.append("#EXTM3U\n#EXT-X-VERSION:6\n");
-        out.append("#EXT-X-TARGETDURATION:").append(targetDuration(window.segments())).append('\n');
-        out.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=").append(decimal(3 * partTarget, 3))
-                .append('\n');
+        out.append("#EXTM3U\n#EXT-X-VERSION:").append(deltas ? 9 : 6).append('\n');
+        out.append("#EXT-X-TARGETDURATION:").append(target).append('\n');
+        out.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=").append(decimal(3 * partTarget, 3));
+        if (deltas) {
+            out.append(",CAN-SKIP-UNTIL=").append(decimal(settings.canSkipUntil(), 3));
+        }
+        out.append('\n');
         out.append("#EXT-X-PART-INF:PART-TARGET=").append(decimal(partTarget, 3)).append('\n');
         out.append("#EXT-X-MEDIA-SEQUENCE:").append(all.get(0).msn()).append('\n');
         out.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(all.get(0).discontinuity()).append('\n');
         if (all.stream().allMatch(Segment::startsIndependent)) {
             out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         }
-        for (int i = 0; i < all.size(); i++) {
+        if (skipped > 0) {
+            out.append("#EXT-X-SKIP:SKIPPED-SEGMENTS=").append(skipped).append('\n');
+        }
+        for (int i = skipped; i < all.size(); i++) {
             Segment s = all.get(i);
             if (i > 0 && s.discontinuous()) {
                 out.append("#EXT-X-DISCONTINUITY\n");
             }
-            if (i == 0 || s.init() != all.get(i - 1).init()) {
+            if (i == skipped || s.init() != all.get(i - 1).init()) {
                 out.append("#EXT-X-MAP:URI=\"init").append(s.init().discontinuity()).append(".mp4").append(q)
                         .append("\"\n");
             }
-            if (i == 0 || s.discontinuous()) {
+            if (i == skipped || s.discontinuous()) {
                 out.append("#EXT-X-PROGRAM-DATE-TIME:").append(PDT.format(s.programDateTime())).append('\n');
             }
             if (i >= firstWithParts) {
@@ -85,6 +100,20 @@ public final class LlPlaylistWriter {
         out.append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"part").append(window.nextPartNumber()).append(".m4s")
                 .append(q).append("\"\n");
         return out.toString();
+    }
+
+    /** How many of the oldest complete segments end more than the skip boundary before the playlist's end. */
+    private int skippable(List<Segment> complete, List<Segment> all) {
+        double fromEnd = all.stream().mapToDouble(Segment::duration).sum();
+        int n = 0;
+        for (Segment s : complete) {
+            fromEnd -= s.duration();
+            if (fromEnd < settings.canSkipUntil()) {
+                break;
+            }
+            n++;
+        }
+        return n;
     }
 
     /** The longest complete segment rounded, at least the configured target rounded up, never less than before. */

@@ -144,6 +144,49 @@ class LlPlaylistWriterTest {
     }
 
     @Test
+    void aDeltaUpdateSkipsTheSegmentsBeyondTheSkipBoundaryAndListsTheSameTail() throws MalformedBoxException {
+        MediaWindow long12 = new MediaWindow(12, 2, 5, new Numbering(50, 500, 0));
+        Segmenter segmenter = new Segmenter(1.0, new Numbering(50, 500, 0), CLOCK, long12);
+        for (int run = 0; run < 4; run++) {
+            Fixtures.run(segmenter, Fixtures.boxes("av-h264.mp4"));
+        }
+        List<Box> boxes = Fixtures.boxes("av-h264.mp4");
+        for (Box box : boxes.subList(0, 8)) {
+            segmenter.accept(box);
+        }
+        LlPlaylistWriter deltas = new LlPlaylistWriter(new PlaylistSettings(1.0, 0.2, 2, 6.0));
+        String full = deltas.write(long12.snapshot(), "t=1");
+        String delta = deltas.write(long12.snapshot(), "t=1", true);
+        assertTrue(full.contains("#EXT-X-VERSION:9\n") && full.contains(",CAN-SKIP-UNTIL=6.000\n"), full);
+        assertFalse(full.contains("#EXT-X-SKIP"), full);
+        LlPlaylist whole = LlPlaylist.parse(full);
+        LlPlaylist skipped = LlPlaylist.parse(delta);
+        assertEquals(12 + 1, whole.segments().size());
+        assertTrue(skipped.skipped() > 0, delta);
+        assertEquals(whole.segments().size(), skipped.skipped() + skipped.segments().size());
+        for (int i = 0; i < skipped.segments().size(); i++) {
+            LlPlaylist.Entry a = whole.segments().get(skipped.skipped() + i);
+            LlPlaylist.Entry b = skipped.segments().get(i);
+            assertEquals(java.util.Arrays.asList(a.msn(), a.uri(), a.parts()),
+                    java.util.Arrays.asList(b.msn(), b.uri(), b.parts()));
+        }
+        double kept = skipped.segments().stream().mapToDouble(e -> e.extinf() != null ? e.extinf()
+                : e.parts().stream().mapToDouble(LlPlaylist.PartLine::duration).sum()).sum();
+        assertTrue(kept >= 6.0 && kept < 6.0 + 1.1, "what is left spans the skip boundary: " + kept + " s");
+        assertTrue(delta.contains("#EXT-X-SKIP:SKIPPED-SEGMENTS=" + skipped.skipped() + "\n#EXT-X-MAP:URI=\"init"),
+                "the MAP comes again after the skip:\n" + delta);
+        for (String playlist : List.of(full, delta)) {
+            LlPlaylistChecker.check(playlist);
+        }
+        LlPlaylistChecker.checkSuccession(full, delta);
+        LlPlaylistChecker.checkSuccession(delta, full);
+        LlPlaylistWriter tooShort = new LlPlaylistWriter(new PlaylistSettings(1.0, 0.2, 2, 5.0));
+        String plain = tooShort.write(long12.snapshot(), "", true);
+        assertFalse(plain.contains("CAN-SKIP-UNTIL") || plain.contains("#EXT-X-SKIP"),
+                "a skip boundary below 6 target durations is not offered:\n" + plain);
+    }
+
+    @Test
     void decimalsAreWrittenAsFormatWouldWriteThem() {
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 10_000; i++) {
