@@ -98,7 +98,10 @@ public final class Segmenter {
         }
     }
 
-    /** The run's stream ended: the open segment is complete, and the next init section starts a discontinuity. */
+    /**
+     * The run's stream ended: the open segment is complete, and the next init section starts a discontinuity. A
+     * {@code moof} whose {@code mdat} never came is dropped.
+     */
     public void endOfRun() {
         closeOpen();
         movie = null;
