@@ -1,6 +1,7 @@
 package org.hlsgateway.api;
 
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
 import org.hlsgateway.transcoding.control.StartFailedException;
 
 /** Maps why a transcoder did not start to an HTTP status. */
@@ -16,6 +17,15 @@ public final class StartFailures {
             return error;
         }
         return Response.fromResponse(error).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /** The answer to a player whose wait for a start ended in {@code error} (a start failure, or anything else: 502). */
+    public static Response response(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StartFailedException failed) {
+            return response(failed);
+        }
+        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
     }
 
     public static Response.Status status(StartFailedException e) {

@@ -207,6 +207,16 @@ public class Playback {
     /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */
     public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
                                 Function<TranscoderHandle, Response> onReady) {
+        if (handle.ready().isDone()) { // settled (a dead source fails in ms): answered here, never racing the return
+            Response now;
+            try {
+                now = onReady.apply(handle.ready().join());
+            } catch (CompletionException e) {
+                now = StartFailures.response(e);
+            }
+            response.resume(now);
+            return;
+        }
         response.setTimeout(waitLimitSeconds(), TimeUnit.SECONDS);
         response.setTimeoutHandler(r -> r.resume(waitTimedOut()));
         answerWhenReady(handle, response::resume, onReady);
@@ -230,21 +240,13 @@ public class Playback {
         // reaper, FFmpeg's reader): writing a response there once deadlocked Grizzly's HTTP/2 layer
         handle.ready().whenCompleteAsync((ready, error) -> {
             try {
-                answer.accept(error == null ? onReady.apply(ready) : failure(error));
+                answer.accept(error == null ? onReady.apply(ready) : StartFailures.response(error));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not answer a waiting player of " + handle.nickname(), e);
                 answer.accept(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
                         "internal error; the server log has the details"));
             }
         }, responder);
-    }
-
-    public static Response failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof StartFailedException failed) {
-            return StartFailures.response(failed);
-        }
-        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
     }
 
     public static Response unknown(String nickname) {

@@ -16,6 +16,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.database.control.DatabaseUnavailableException;
@@ -32,6 +34,7 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     public static final String DATABASE_UNAVAILABLE = "hls.login.databaseUnavailable";
     static final String SESSION_CALLER = "hls.caller";
     static final String SESSION_GROUPS = "hls.groups";
+    private static final Logger LOG = Logger.getLogger(GatewayAuthentication.class.getName());
     private static final String REALM = "Basic realm=\"HLS Gateway\", charset=\"UTF-8\"";
 
     @Inject
@@ -49,6 +52,17 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            // the server would turn this into a bare 403 page and log nothing: say what went wrong
+            LOG.log(Level.SEVERE, "authentication of " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
+            throw e;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
             return formLogin(login, request, context);
