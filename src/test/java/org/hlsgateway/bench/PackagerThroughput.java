@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.hlsgateway.packaging.control.BoxReader;
 import org.hlsgateway.packaging.control.LlPlaylistWriter;
@@ -79,28 +78,7 @@ public final class PackagerThroughput {
 
     /** Median ns per call over 5 one-second runs, after 3 s of warm-up. */
     private static double median(LongSupplier call) {
-        long sink = 0;
-        long warm = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < warm) {
-            sink += call.getAsLong();
-        }
-        double[] runs = new double[5];
-        for (int r = 0; r < runs.length; r++) {
-            long n = 0;
-            long t0 = System.nanoTime();
-            long t;
-            do {
-                sink += call.getAsLong();
-                n++;
-                t = System.nanoTime();
-            } while (t < t0 + 1_000_000_000L);
-            runs[r] = (t - t0) / (double) n;
-        }
-        Arrays.sort(runs);
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return runs[2];
+        return NanoTimer.runs(call)[2];
     }
 
     private static byte[] fixture(String name) {

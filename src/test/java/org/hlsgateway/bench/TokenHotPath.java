@@ -87,28 +87,8 @@ public final class TokenHotPath {
 
     /** Median of 5 one-second runs after a 3 s warm-up, in ns per call. */
     private static void report(String what, LongSupplier call) {
-        long sink = 0;
-        long warm = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < warm) {
-            sink += call.getAsLong();
-        }
-        double[] runs = new double[5];
-        for (int r = 0; r < runs.length; r++) {
-            long n = 0;
-            long t0 = System.nanoTime();
-            long end = t0 + 1_000_000_000L;
-            long t;
-            do {
-                for (int i = 0; i < 1000; i++) {
-                    sink += call.getAsLong();
-                }
-                n += 1000;
-                t = System.nanoTime();
-            } while (t < end);
-            runs[r] = (t - t0) / (double) n;
-        }
-        java.util.Arrays.sort(runs);
-        System.out.printf("%-60s %8.0f ns/call (runs %.0f..%.0f; %d valid)%n", what, runs[2], runs[0], runs[4], sink);
+        double[] runs = NanoTimer.runs(call);
+        System.out.printf("%-60s %8.0f ns/call (runs %.0f..%.0f)%n", what, runs[2], runs[0], runs[4]);
     }
 
     private static void http(Path root, int threads, int seconds) throws Exception {
