@@ -107,7 +107,7 @@ public class WatchResource {
         String context = request.getContextPath();
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source);
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, transcoders.config().lowLatency());
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -14,7 +14,14 @@ public final class PlayerPage {
     }
 
     public static String render(String contextPath, String hlsJsVersion, String nickname, String title, String source) {
+        return render(contextPath, hlsJsVersion, nickname, title, source, false);
+    }
+
+    /** @param lowLatency the channel is served as LL-HLS ({@code HLS_LL}): hls.js plays it in low-latency mode */
+    public static String render(String contextPath, String hlsJsVersion, String nickname, String title, String source,
+                                boolean lowLatency) {
         return TEMPLATE
+                .replace("{{lowLatency}}", Boolean.toString(lowLatency))
                 .replace("{{context}}", escape(contextPath))
                 .replace("{{hlsjs}}", escape(hlsJsVersion))
                 .replace("{{nickname}}", escape(nickname))

@@ -62,4 +62,12 @@ class PlayerPageTest {
         assertTrue(!hostile.contains("<script>") && !hostile.contains("x\">"), hostile);
         assertTrue(PlayerPage.message("/hls_gateway", "t", "m").contains("href=\"/hls_gateway/login.xhtml\""));
     }
+
+    @Test
+    void theVideoSaysWhetherTheChannelIsLowLatency() {
+        assertTrue(PlayerPage.render("/hls_gateway", "1.4.12", "cam1", "t", SOURCE, true)
+                .contains("data-low-latency=\"true\""));
+        assertTrue(PlayerPage.render("/hls_gateway", "1.4.12", "cam1", "t", SOURCE)
+                .contains("data-low-latency=\"false\""));
+    }
 }
