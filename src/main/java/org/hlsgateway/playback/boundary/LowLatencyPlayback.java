@@ -155,6 +155,7 @@ public class LowLatencyPlayback {
     }
 
     private Deferred wait(ChannelPackager packager, CompletableFuture<Void> due, Supplier<Response> then, String name) {
+        timed(due);
         long seconds = HOLD_TARGETS * packager.targetSeconds();
         return Deferred.later(due.handle((v, error) -> error == null ? then.get() : stopped().join()),
                 seconds * 1000, ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
@@ -181,7 +182,16 @@ public class LowLatencyPlayback {
         } catch (TooFarAheadException e) {
             return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
         }
+        timed(due);
         return due.handle((v, error) -> error == null ? playlist(packager, query, asked.skip()) : stopped().join());
+    }
+
+    /** The wait of a blocking request goes into {@code hls_blocking_wait_seconds} once it is over. */
+    private void timed(CompletableFuture<Void> due) {
+        if (!due.isDone()) {
+            long start = System.nanoTime();
+            due.whenComplete((v, error) -> metrics.blockingWaited((System.nanoTime() - start) / 1_000_000));
+        }
     }
 
     private Optional<ChannelPackager> playable(String nickname) {
@@ -197,6 +207,9 @@ public class LowLatencyPlayback {
 
     private Response body(HlsFile file, byte[] bytes) {
         metrics.served(bytes.length);
+        if (file.kind() == HlsFile.Kind.LL_PART) {
+            metrics.partServed();
+        }
         return Response.ok(bytes, file.kind().contentType()).header("Cache-Control", file.kind().cacheControl()).build();
     }
 

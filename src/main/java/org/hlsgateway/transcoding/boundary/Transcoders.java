@@ -164,7 +164,13 @@ public class Transcoders {
             return Optional.empty();
         }
         try {
-            return new PreviewMaker(command.invocation()).preview(handle.get());
+            PreviewMaker maker = new PreviewMaker(command.invocation());
+            if (handle.get().packaged()) { // LL-HLS: from the packager's newest independent part, in memory
+                Optional<java.util.List<byte[]>> still = registry.packager(nickname)
+                        .flatMap(org.hlsgateway.transcoding.control.ChannelPackager::stillSource);
+                return still.isEmpty() ? Optional.empty() : maker.preview(handle.get(), still.get());
+            }
+            return maker.preview(handle.get());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

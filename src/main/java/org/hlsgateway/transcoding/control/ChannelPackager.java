@@ -1,6 +1,8 @@
 package org.hlsgateway.transcoding.control;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hlsgateway.packaging.control.LlPlaylistWriter;
 import org.hlsgateway.packaging.control.MalformedBoxException;
@@ -114,6 +116,20 @@ public final class ChannelPackager {
         WindowSnapshot now = window.snapshot();
         double longest = now.segments().stream().mapToDouble(Segment::duration).max().orElse(0);
         return Math.max(segmentSeconds, Math.round(longest));
+    }
+
+    /** What a preview decodes: the newest independent part after its init section; empty before the first part. */
+    public Optional<List<byte[]>> stillSource() {
+        List<Segment> all = window.snapshot().all();
+        for (int s = all.size() - 1; s >= 0; s--) {
+            List<Part> parts = all.get(s).parts();
+            for (int p = parts.size() - 1; p >= 0; p--) {
+                if (parts.get(p).independent()) {
+                    return Optional.of(List.of(all.get(s).init().bytes(), parts.get(p).bytes()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The session ended: players waiting for parts are let go. */
