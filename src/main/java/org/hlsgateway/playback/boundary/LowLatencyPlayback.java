@@ -96,7 +96,7 @@ public class LowLatencyPlayback {
             return hold(window.get(), asked, query);
         }
         // cold: answered once the first independent part exists, not after a whole segment
-        CompletableFuture<Response> cold = handle.ready().handle((ready, error) -> error)
+        CompletableFuture<Response> cold = handle.ready().handleAsync((ready, error) -> error, playback.responder())
                 .thenCompose(error -> error != null ? CompletableFuture.completedFuture(Playback.failure(error))
                         : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyPlayback::stopped));
         return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
@@ -157,7 +157,7 @@ public class LowLatencyPlayback {
     private Deferred wait(ChannelPackager packager, CompletableFuture<Void> due, Supplier<Response> then, String name) {
         timed(due);
         long seconds = HOLD_TARGETS * packager.targetSeconds();
-        return Deferred.later(due.handle((v, error) -> error == null ? then.get() : stopped().join()),
+        return Deferred.later(then(due, then),
                 seconds * 1000, ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
                         name + " did not come within " + seconds + " s; the source may have stalled"));
     }
@@ -183,7 +183,17 @@ public class LowLatencyPlayback {
             return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
         }
         timed(due);
-        return due.handle((v, error) -> error == null ? playlist(packager, query, asked.skip()) : stopped().join());
+        return then(due, () -> playlist(packager, query, asked.skip()));
+    }
+
+    /**
+     * {@code answer} once {@code due} completes; 503 when the channel stopped meanwhile. Built on the responder when it
+     * waited: the packager's thread that completed the wait only hands the players over.
+     */
+    private CompletableFuture<Response> then(CompletableFuture<Void> due, Supplier<Response> answer) {
+        java.util.function.BiFunction<Void, Throwable, Response> built = (v, error) -> error == null ? answer.get()
+                : stopped().join();
+        return due.isDone() ? due.handle(built) : due.handleAsync(built, playback.responder());
     }
 
     /** The wait of a blocking request goes into {@code hls_blocking_wait_seconds} once it is over. */

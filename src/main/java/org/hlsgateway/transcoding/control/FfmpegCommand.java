@@ -124,7 +124,11 @@ public final class FfmpegCommand {
     public List<String> buildFragmented(TranscodeSpec spec, boolean hvc1) {
         List<String> args = invocation();
         args.addAll(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
-        args.addAll(input(spec));
+        List<String> input = new ArrayList<>(input(spec));
+        // no 20 frames of frame-rate probing (0.8 s at 25 fps) before the first output: the codec parameters are
+        // still waited for, and a part goes out at the first keyframe (plain HLS waits for a whole segment anyway)
+        input.addAll(input.lastIndexOf("-i"), List.of("-fpsprobesize", "0"));
+        args.addAll(input);
         args.addAll(List.of("-map", "0:v:0"));
         if (spec.audio() != AudioMode.NONE) {
             args.addAll(List.of("-map", "0:a:0?"));
