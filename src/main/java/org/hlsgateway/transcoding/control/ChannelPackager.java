@@ -118,6 +118,14 @@ public final class ChannelPackager {
         return Math.max(segmentSeconds, Math.round(longest));
     }
 
+    /** kbit/s of the complete segments listed (bytes over their durations), or empty while none is complete. */
+    public Optional<Integer> bitrateKbps() {
+        List<Segment> complete = window.snapshot().segments();
+        double seconds = complete.stream().mapToDouble(Segment::duration).sum();
+        long bytes = complete.stream().mapToLong(Segment::size).sum();
+        return seconds <= 0 ? Optional.empty() : Optional.of((int) Math.round(bytes * 8 / seconds / 1000));
+    }
+
     /** What a preview decodes: the newest independent part after its init section; empty before the first part. */
     public Optional<List<byte[]>> stillSource() {
         List<Segment> all = window.snapshot().all();

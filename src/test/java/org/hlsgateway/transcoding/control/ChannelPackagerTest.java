@@ -146,4 +146,18 @@ class ChannelPackagerTest {
         assertTrue(later.firstDiscontinuity() > earlier.firstDiscontinuity());
         assertEquals(1_764_612_000L / 2, ChannelPackager.numberingAt(1_764_612_000_000L, 2).firstMsn());
     }
+
+    @Test
+    void theBitrateIsMeasuredFromTheCompleteSegmentsBytesOverTheirDurations() throws Exception {
+        ChannelPackager packager = packager();
+        assertTrue(packager.bitrateKbps().isEmpty(), "no segment yet");
+        feed(packager, "r1", boxes("camera-h264.mp4"));
+
+        List<Segment> complete = packager.window().snapshot().segments();
+        double seconds = complete.stream().mapToDouble(Segment::duration).sum();
+        long bytes = complete.stream().mapToLong(Segment::size).sum();
+        assertFalse(complete.isEmpty());
+        assertEquals(Math.round(bytes * 8 / seconds / 1000), (long) packager.bitrateKbps().orElseThrow());
+        assertTrue(packager.bitrateKbps().orElseThrow() > 50, "the test camera sends a few hundred kbit/s");
+    }
 }
