@@ -102,6 +102,21 @@ public class LowLatencyPlayback {
         return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
     }
 
+    /**
+     * Completes with the run once the channel's playlist lists a whole segment, for {@code /watch}: the URL that VLC,
+     * ffprobe and IPTV apps are given, players that ignore parts and need an {@code #EXTINF} segment to start. LL
+     * players (the player page) ask for the playlist itself and get it at the first independent part.
+     */
+    public CompletableFuture<TranscoderHandle> wholeSegment(String nickname, TranscoderHandle handle) {
+        return handle.ready().thenCompose(ready -> playable(nickname).map(packager -> {
+            org.hlsgateway.packaging.entity.WindowSnapshot now = packager.window().snapshot();
+            if (!now.segments().isEmpty() || now.open() == null) {
+                return CompletableFuture.completedFuture(ready);
+            }
+            return packager.window().whenSegment(now.open().msn()).thenApply(v -> ready);
+        }).orElseGet(() -> CompletableFuture.completedFuture(ready)));
+    }
+
     /** {@code init<d>.mp4}, {@code seg<msn>.m4s}, {@code part<n>.m4s} of a watched channel; never starts FFmpeg. */
     public Deferred media(String nickname, HlsFile file, String token, HttpServletRequest request) {
         Optional<TranscodeSpec> spec = live.watchedSpec(nickname);

@@ -53,6 +53,9 @@ public class WatchResource {
     @Inject
     DatabaseStatus database;
 
+    @Inject
+    LowLatencyPlayback lowLatency;
+
     @GET
     public void watch(@PathParam("nickname") String nickname,
                       @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -84,7 +87,9 @@ public class WatchResource {
         TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
-        playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)
+        // LL-HLS: players given this URL may ignore parts, so the redirect waits for a whole segment as before
+        var due = lowLatency.enabled() ? lowLatency.wholeSegment(nickname, handle) : handle.ready();
+        playback.answerWhen(due, nickname, response, ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
                 .build());
@@ -107,7 +112,11 @@ public class WatchResource {
         String context = request.getContextPath();
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, transcoders.config().lowLatency());
+        boolean ll = lowLatency.enabled();
+        // hls.js in low-latency mode asks for the playlist itself: it starts at the first part, not a whole segment
+        String playerSource = !ll ? source : context + "/read/" + nickname + "/" + HlsFile.PLAYLIST
+                + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, playerSource, ll);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -94,7 +94,11 @@ public record HlsFile(String name, Kind kind) {
         if (!packaged()) {
             throw new IllegalStateException(name + " has no packager's number");
         }
-        return Long.parseLong(name.replaceAll("[^0-9]", ""));
+        Matcher ll = LL.matcher(name);
+        if (!ll.matches()) {
+            throw new IllegalStateException(name + " is no packager's name");
+        }
+        return Long.parseLong(ll.group(2));
     }
 
     private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");

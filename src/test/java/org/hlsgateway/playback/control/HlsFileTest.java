@@ -93,12 +93,13 @@ class HlsFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init0.mp4", "init123456789012345678.mp4", "seg1764612000.m4s", "part44115300000.m4s"})
-    void acceptsThePackagersNamesWithTheirNumbers(String name) {
+    @org.junit.jupiter.params.provider.CsvSource({"init0.mp4,0", "init123456789012345678.mp4,123456789012345678",
+        "seg1764612000.m4s,1764612000", "part44115300000.m4s,44115300000", "part4.m4s,4"})
+    void acceptsThePackagersNamesWithTheirNumbers(String name, long number) {
         HlsFile file = HlsFile.parse(name).orElseThrow(() -> new AssertionError(name + " refused"));
 
         assertTrue(file.packaged());
-        assertEquals(Long.parseLong(name.replaceAll("[^0-9]", "")), file.number());
+        assertEquals(number, file.number(), "the number of the name, not the 4 of m4s or mp4");
         HlsFile.Kind expected = name.startsWith("init") ? HlsFile.Kind.LL_INIT
                 : name.startsWith("seg") ? HlsFile.Kind.LL_SEGMENT : HlsFile.Kind.LL_PART;
         assertEquals(expected, file.kind());
