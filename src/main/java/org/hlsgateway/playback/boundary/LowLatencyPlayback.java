@@ -9,7 +9,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jakarta.ws.rs.container.AsyncResponse;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
@@ -37,6 +43,8 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
  */
 @ApplicationScoped
 public class LowLatencyPlayback {
+
+    private static final Logger LOG = Logger.getLogger(LowLatencyPlayback.class.getName());
 
     /** RFC 8216bis 6.2.5.2: a blocking request is held for at most three target durations, then answered 503. */
     static final int HOLD_TARGETS = 3;
@@ -97,17 +105,51 @@ public class LowLatencyPlayback {
         }
         // cold: answered once the first independent part exists, not after a whole segment
         CompletableFuture<Response> cold = handle.ready().handleAsync((ready, error) -> error, playback.responder())
-                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(Playback.failure(error))
+                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(failure(error))
                         : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyPlayback::stopped));
         return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
     }
 
     /**
-     * Completes with the run once the channel's playlist lists a whole segment, for {@code /watch}: the URL that VLC,
-     * ffprobe and IPTV apps are given, players that ignore parts and need an {@code #EXTINF} segment to start. LL
-     * players (the player page) ask for the playlist itself and get it at the first independent part.
+     * {@code /watch}: resumes {@code response} with {@code onReady} once the channel's playlist lists a whole segment.
+     * It is the URL that VLC, ffprobe and IPTV apps are given, players that ignore parts and need an {@code #EXTINF}
+     * segment to start; LL players (the player page) ask for the playlist itself and get it at the first part.
      */
-    public CompletableFuture<TranscoderHandle> wholeSegment(String nickname, TranscoderHandle handle) {
+    public void answerWhenWholeSegment(TranscoderHandle handle, AsyncResponse response,
+                                       Function<TranscoderHandle, Response> onReady) {
+        CompletableFuture<TranscoderHandle> due = wholeSegment(handle.nickname(), handle);
+        if (due.isDone()) { // settled already (a dead source fails in ms): answered on the request thread
+            response.resume(answer(due, onReady));
+            return;
+        }
+        response.setTimeout(playback.waitLimitSeconds(), TimeUnit.SECONDS);
+        response.setTimeoutHandler(r -> r.resume(playback.waitTimedOut()));
+        due.whenCompleteAsync((ready, error) -> response.resume(answer(due, onReady)), playback.responder());
+    }
+
+    private static Response answer(CompletableFuture<TranscoderHandle> settled,
+                                   Function<TranscoderHandle, Response> onReady) {
+        try {
+            return onReady.apply(settled.join());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return failure(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not answer a waiting player", e);
+            return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        }
+    }
+
+    /** A start that failed: its status and reason; anything else 502. */
+    static Response failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StartFailedException failed) {
+            return StartFailures.response(failed);
+        }
+        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
+    }
+
+    /** Completes with the run once the channel's playlist lists a whole segment (at once without a packager). */
+    CompletableFuture<TranscoderHandle> wholeSegment(String nickname, TranscoderHandle handle) {
         return handle.ready().thenCompose(ready -> playable(nickname).map(packager -> {
             org.hlsgateway.packaging.entity.WindowSnapshot now = packager.window().snapshot();
             if (!now.segments().isEmpty() || now.open() == null) {

@@ -212,15 +212,9 @@ public class Playback {
     /** Resumes {@code response} with {@code onReady} once the handle lists a segment, or with the error. */
     public void answerWhenReady(TranscoderHandle handle, AsyncResponse response,
                                 Function<TranscoderHandle, Response> onReady) {
-        answerWhen(handle.ready(), handle.nickname(), response, onReady);
-    }
-
-    /** As {@link #answerWhenReady}, once {@code ready} completes (LL-HLS: when a whole segment is listed). */
-    public void answerWhen(java.util.concurrent.CompletableFuture<TranscoderHandle> ready, String nickname,
-                           AsyncResponse response, Function<TranscoderHandle, Response> onReady) {
         response.setTimeout(waitLimitSeconds(), TimeUnit.SECONDS);
         response.setTimeoutHandler(r -> r.resume(waitTimedOut()));
-        answerWhen(ready, nickname, response::resume, onReady);
+        answerWhenReady(handle, response::resume, onReady);
     }
 
     /** The answer to a player that waited {@link #waitLimitSeconds()} without a segment. */
@@ -237,18 +231,13 @@ public class Playback {
     /** Calls {@code answer} with {@code onReady}'s answer once the handle lists a segment, or with the error. */
     public void answerWhenReady(TranscoderHandle handle, Consumer<Response> answer,
                                 Function<TranscoderHandle, Response> onReady) {
-        answerWhen(handle.ready(), handle.nickname(), answer, onReady);
-    }
-
-    private void answerWhen(java.util.concurrent.CompletableFuture<TranscoderHandle> due, String nickname,
-                            Consumer<Response> answer, Function<TranscoderHandle, Response> onReady) {
         // answered on the executor, never on the thread that settled the handle (file watcher, idle
         // reaper, FFmpeg's reader): writing a response there once deadlocked Grizzly's HTTP/2 layer
-        due.whenCompleteAsync((ready, error) -> {
+        handle.ready().whenCompleteAsync((ready, error) -> {
             try {
                 answer.accept(error == null ? onReady.apply(ready) : failure(error));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not answer a waiting player of " + nickname, e);
+                LOG.log(Level.WARNING, "could not answer a waiting player of " + handle.nickname(), e);
                 answer.accept(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
                         "internal error; the server log has the details"));
             }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.entity.Channel;
@@ -87,12 +88,15 @@ public class WatchResource {
         TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
-        // LL-HLS: players given this URL may ignore parts, so the redirect waits for a whole segment as before
-        var due = lowLatency.enabled() ? lowLatency.wholeSegment(nickname, handle) : handle.ready();
-        playback.answerWhen(due, nickname, response, ready -> Response.status(Response.Status.FOUND)
+        Function<TranscoderHandle, Response> redirect = ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
-                .build());
+                .build();
+        if (lowLatency.enabled()) { // players given this URL may ignore parts: the redirect waits for a whole segment
+            lowLatency.answerWhenWholeSegment(handle, response, redirect);
+        } else {
+            playback.answerWhenReady(handle, response, redirect);
+        }
     }
 
     private Response playerPage(String nickname, String token, HttpServletRequest request) {
