@@ -20,7 +20,9 @@ window.HlsGatewayPlayer = (function () {
     return seconds > 0 ? Math.min(seconds, 300) : null;
   }
 
-  function play(video, say, source) {
+  // options.lowLatency: the gateway packages the channel as LL-HLS (HLS_LL; the player page's data-low-latency)
+  function play(video, say, source, options) {
+    var lowLatency = !!(options && options.lowLatency);
     var delay = 2; // seconds before the next try when the gateway gives no Retry-After; doubles up to 30
     var timer = null;
     var failed = false;
@@ -65,7 +67,11 @@ window.HlsGatewayPlayer = (function () {
 
     if (window.Hls && window.Hls.isSupported()) {
       // no retries of hls.js's own on the first playlist: the gateway's answer says when to come back
-      hls = new window.Hls({ manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 0 });
+      var config = { manifestLoadingTimeOut: 30000, manifestLoadingMaxRetry: 0 };
+      if (lowLatency) {
+        config.lowLatencyMode = true; // parts, blocking reloads and the preload hint: about a second behind live
+      }
+      hls = new window.Hls(config);
       hls.on(window.Hls.Events.ERROR, function (event, data) {
         if (!data.fatal || gone) { return; }
         if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) {
@@ -122,5 +128,5 @@ window.HlsGatewayPlayer = (function () {
   window.HlsGatewayPlayer.play(video, function (text, failed) {
     status.textContent = text;
     status.className = failed ? 'failed' : '';
-  }, video.getAttribute('data-source'));
+  }, video.getAttribute('data-source'), { lowLatency: video.getAttribute('data-low-latency') === 'true' });
 })();

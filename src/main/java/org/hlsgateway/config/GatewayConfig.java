@@ -29,7 +29,8 @@ public record GatewayConfig(
         int loginFreeFailures,
         java.util.Set<String> trustedProxies,
         String tokenSecretPrevious,
-        int tokenMaxTtlViewerSeconds) {
+        int tokenMaxTtlViewerSeconds,
+        boolean lowLatency) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -66,7 +67,18 @@ public record GatewayConfig(
                 java.util.Set.of(text(source, "HLS_TRUSTED_PROXIES", "").split("\\s*,\\s*")).stream()
                         .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 text(source, "HLS_TOKEN_SECRET_PREVIOUS", ""),
-                number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000));
+                number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000),
+                onOff(source, "HLS_LL"));
+    }
+
+    /** {@code HLS_LL}: channels are packaged by the gateway and served as LL-HLS (issue #15); off by default. */
+    private static boolean onOff(Function<String, String> source, String name) {
+        String value = text(source, name, "false");
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> true;
+            case "false", "off", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static boolean playbackDefault(String value) {

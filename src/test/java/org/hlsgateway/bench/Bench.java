@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>System properties: {@code bench.root} (project directory), {@code bench.runs} (runs per
  * figure, default 5), {@code bench.seconds} (seconds per load run and density window, default 10),
- * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path), {@code bench.density}
+ * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path, ll), {@code bench.density}
  * (channel counts, default 1,10,25,50), {@code bench.lists} (channels for the lists section, default 10000).
  */
 public final class Bench {
@@ -69,6 +69,15 @@ public final class Bench {
                 if (only.contains("serving")) {
                     section(report, "Serving (keep-alive load, gateway and nginx runs alternate)", () -> new Serving(ctx).run());
                 }
+            }
+        }
+        if (only.contains("ll")) {
+            Path data = out.resolve("gateway-ll");
+            Proc.deleteTree(data);
+            try (Gateway gateway = Gateway.start(root, data, idleTimeout, Map.of("HLS_LL", "true"))) {
+                gateway.awaitReady(180_000);
+                Context ctx = new Context(root, out, runs, seconds, idleTimeout, report, gateway);
+                section(report, "LL-HLS start (HLS_LL, the gateway's packager)", () -> new LowLatencyStart(ctx).run(1));
             }
         }
         if (only.contains("lists")) {

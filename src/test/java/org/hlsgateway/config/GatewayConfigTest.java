@@ -223,4 +223,24 @@ class GatewayConfigTest {
 
         assertTrue(e.getMessage().contains(name), e.getMessage());
     }
+
+    @Test
+    void lowLatencyIsOffByDefault() {
+        assertFalse(GatewayConfig.from(Map.of()).lowLatency());
+        assertFalse(GatewayConfig.from(Map.of("HLS_LL", " ")).lowLatency());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true,true", "ON,true", "yes,true", "1,true", "false,false", "off,false", "No,false", "0,false"})
+    void lowLatencyTakesOnAndOff(String value, boolean expected) {
+        assertEquals(expected, GatewayConfig.from(Map.of("HLS_LL", value)).lowLatency());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "2", "enabled"})
+    void lowLatencyRefusesOtherValuesNamingTheSetting(String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of("HLS_LL", value)));
+        assertTrue(e.getMessage().contains("HLS_LL"), e.getMessage());
+    }
 }

@@ -30,6 +30,7 @@ import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
+import org.jboss.arquillian.test.spi.TestClass;
 
 /**
  * Makes every Payara Micro that Arquillian starts (one per IT class) start the same way, or fail
@@ -48,6 +49,7 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * the one just started, and that {@code /health/ready} answers 200 with the gateway's check;</li>
  * <li>after undeploy: waits until that server has exited (it stops its FFmpegs on the way).</li>
  * </ul>
+ * A test class's {@link GatewaySettings} become JVM system properties of its server only.
  * arquillian.xml turns off the connector's own random port and autobind.
  */
 public class MicroStarts implements LoadableExtension {
@@ -78,7 +80,11 @@ public class MicroStarts implements LoadableExtension {
         @Inject
         private Instance<ProtocolMetaData> protocolMetaData;
 
+        @Inject
+        private Instance<TestClass> testClass;
+
         private String originalOptions;
+        private String originalCmdOptions;
         private int port;
         private ProcessHandle started;
 
@@ -100,6 +106,10 @@ public class MicroStarts implements LoadableExtension {
             // Hazelcast (port 6900 and up); --nohazelcast is the switch that starts none, and wins only alone
             configuration.setClusterEnabled(true);
             configuration.setExtraMicroOptions(originalOptions + " --port " + port + " --nohazelcast --rootdir " + rootDir);
+            if (originalCmdOptions == null) {
+                originalCmdOptions = configuration.getCmdOptions() == null ? "" : configuration.getCmdOptions();
+            }
+            configuration.setCmdOptions(originalCmdOptions + settings(testClass.get()));
             LOG.info(() -> "Payara Micro for " + event.getDeployment().getName() + " gets port " + port + " and " + rootDir);
         }
 
@@ -154,6 +164,22 @@ public class MicroStarts implements LoadableExtension {
             throw new IllegalStateException("the gateway on port " + port + " is not ready after " + READY.toSeconds()
                     + " s: /health/ready answered " + last);
         }
+    }
+
+    /** The test class's {@link GatewaySettings} as JVM options ({@code -DNAME=value} each); empty without them. */
+    static String settings(TestClass test) {
+        GatewaySettings settings = test == null ? null : test.getJavaClass().getAnnotation(GatewaySettings.class);
+        if (settings == null) {
+            return "";
+        }
+        StringBuilder options = new StringBuilder();
+        for (String setting : settings.value()) {
+            if (!setting.matches("[A-Z][A-Z0-9_]*=\\S+")) {
+                throw new IllegalArgumentException("@GatewaySettings takes NAME=value without blanks, not '" + setting + "'");
+            }
+            options.append(" -D").append(setting);
+        }
+        return options.toString();
     }
 
     private static PayaraMicroContainerConfiguration configuration(DeployableContainer<?> container) throws Exception {

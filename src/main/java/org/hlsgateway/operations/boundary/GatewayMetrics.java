@@ -52,6 +52,8 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
     private Counter starts;
     private Counter bytesServed;
     private Timer firstSegment;
+    private Counter partsServed;
+    private Timer blockingWait;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
         // created at deployment, so that every metric exists before the first request
@@ -75,7 +77,27 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
         for (StartFailedException.Kind kind : StartFailedException.Kind.values()) {
             failureCounter(kind);
         }
+        // LL-HLS (HLS_LL): parts served from the packager, and how long blocking requests were held
+        partsServed = Counter.builder("hls.parts.served").description("LL-HLS parts served").register(registry);
+        blockingWait = Timer.builder("hls.blocking.wait")
+                .description("How long blocking LL-HLS requests (_HLS_msn, the preload hint) waited for their answer")
+                .serviceLevelObjectives(BLOCKING_WAIT_BUCKETS).register(registry);
         transcoders.listen(this);
+    }
+
+    /** Bucket bounds of {@code hls_blocking_wait_seconds}: a part comes within a part target, a hold ends at 3 targets. */
+    static final Duration[] BLOCKING_WAIT_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+            Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    /** An LL-HLS part was served. */
+    public void partServed() {
+        partsServed.increment();
+    }
+
+    /** A blocking LL-HLS request was answered (or timed out) after {@code millis}. */
+    public void blockingWaited(long millis) {
+        blockingWait.record(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -85,6 +85,11 @@ public class Playback {
         responder.shutdown();
     }
 
+    /** The threads that answer waiting players (never the thread that settled what they waited for). */
+    public java.util.concurrent.Executor responder() {
+        return responder;
+    }
+
     /**
      * What to play for {@code nickname}: the running transcoder's spec, or the stored channel's; empty when
      * unknown. While the database is unavailable, the settings last read for it (a channel watched since the

@@ -51,13 +51,18 @@ public class ReadServlet extends HttpServlet {
     @Inject
     transient DatabaseStatus database;
 
+    @Inject
+    transient LowLatencyPlayback lowLatency;
+
     private transient LiveOutput live;
     private String allowOrigin;
+    private boolean packaged;
 
     @Override
     public void init() {
         live = transcoders.live();
         allowOrigin = transcoders.config().allowOrigin();
+        packaged = lowLatency.enabled();
     }
 
     @Override
@@ -116,14 +121,32 @@ public class ReadServlet extends HttpServlet {
         Optional<HlsFile> hls = HlsFile.parse(parts[1]);
         if (hls.isEmpty()) {
             send(ErrorResponses.of(Response.Status.BAD_REQUEST,
-                    "file must be index.m3u8 or a segment name such as abc123-7.ts"), request, response);
+                    "file must be index.m3u8 or a segment name such as abc123-7.ts (LL-HLS: init7.mp4, seg12.m4s, part40.m4s)"), request, response);
             return;
         }
         String token = request.getParameter("token");
         switch (hls.get().kind()) {
             case PREVIEW -> send(playback.preview(nickname, token, request), request, response);
-            case PLAYLIST -> playlist(nickname, token, request, response);
+            case PLAYLIST -> {
+                if (packaged) {
+                    deferred(lowLatency.playlist(nickname, token, request), request, response);
+                } else {
+                    playlist(nickname, token, request, response);
+                }
+            }
+            case LL_INIT, LL_SEGMENT, LL_PART -> deferred(lowLatency.media(nickname, hls.get(), token, request),
+                    request, response);
             default -> segment(nickname, hls.get(), token, request, response);
+        }
+    }
+
+    /** An LL-HLS answer: now, or from a future (a blocking reload, the preload-hinted part, a cold start). */
+    private void deferred(AsyncAnswer.Deferred answer, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (answer.now() != null) {
+            send(answer.now(), request, response);
+        } else {
+            AsyncAnswer.start(request, answer, playback.responder());
         }
     }
 

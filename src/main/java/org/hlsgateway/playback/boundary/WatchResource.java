@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.channels.entity.Channel;
@@ -53,6 +54,9 @@ public class WatchResource {
     @Inject
     DatabaseStatus database;
 
+    @Inject
+    LowLatencyPlayback lowLatency;
+
     @GET
     public void watch(@PathParam("nickname") String nickname,
                       @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -84,10 +88,15 @@ public class WatchResource {
         TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
         URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
-        playback.answerWhenReady(handle, response, ready -> Response.status(Response.Status.FOUND)
+        Function<TranscoderHandle, Response> redirect = ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
-                .build());
+                .build();
+        if (lowLatency.enabled()) { // players given this URL may ignore parts: the redirect waits for a whole segment
+            lowLatency.answerWhenWholeSegment(handle, response, redirect);
+        } else {
+            playback.answerWhenReady(handle, response, redirect);
+        }
     }
 
     private Response playerPage(String nickname, String token, HttpServletRequest request) {
@@ -107,7 +116,11 @@ public class WatchResource {
         String context = request.getContextPath();
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source);
+        boolean ll = lowLatency.enabled();
+        // hls.js in low-latency mode asks for the playlist itself: it starts at the first part, not a whole segment
+        String playerSource = !ll ? source : context + "/read/" + nickname + "/" + HlsFile.PLAYLIST
+                + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, playerSource, ll);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -22,7 +22,13 @@ public record HlsFile(String name, Kind kind) {
         /** fMP4 initialization segment. */
         INIT("video/mp4", "public, max-age=3600, immutable"),
         /** A still of the latest segment, for the console. */
-        PREVIEW("image/jpeg", "no-cache");
+        PREVIEW("image/jpeg", "no-cache"),
+        /** LL-HLS (the gateway's packager): the init section of a discontinuity, {@code init<d>.mp4}. */
+        LL_INIT("video/mp4", "public, max-age=60"),
+        /** LL-HLS: a whole segment, {@code seg<msn>.m4s}. */
+        LL_SEGMENT("video/iso.segment", "public, max-age=60"),
+        /** LL-HLS: a part, {@code part<n>.m4s}, numbered across segments. */
+        LL_PART("video/iso.segment", "public, max-age=60");
 
         private final String contentType;
         private final String cacheControl;
@@ -47,6 +53,8 @@ public record HlsFile(String name, Kind kind) {
     private static final Pattern SEGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.ts");
     private static final Pattern FRAGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.m4s");
     private static final Pattern INIT = Pattern.compile("[a-z0-9]{1,16}-init\\.mp4");
+    /** The packager's names (LL-HLS): a kind and a number of up to 18 digits. */
+    private static final Pattern LL = Pattern.compile("(init|seg|part)([0-9]{1,18})\\.(mp4|m4s)");
 
     public static Optional<HlsFile> parse(String name) {
         if (PLAYLIST.equals(name)) {
@@ -64,7 +72,33 @@ public record HlsFile(String name, Kind kind) {
         if (name != null && name.length() <= 40 && INIT.matcher(name).matches()) {
             return Optional.of(new HlsFile(name, Kind.INIT));
         }
+        Matcher ll = name == null || name.length() > 40 ? null : LL.matcher(name);
+        if (ll != null && ll.matches() && ("init".equals(ll.group(1)) == "mp4".equals(ll.group(3)))) {
+            Kind kind = switch (ll.group(1)) {
+                case "init" -> Kind.LL_INIT;
+                case "seg" -> Kind.LL_SEGMENT;
+                default -> Kind.LL_PART;
+            };
+            return Optional.of(new HlsFile(name, kind));
+        }
         return Optional.empty();
+    }
+
+    /** True for the names of the gateway's packager (LL-HLS), which are served from memory. */
+    public boolean packaged() {
+        return kind == Kind.LL_INIT || kind == Kind.LL_SEGMENT || kind == Kind.LL_PART;
+    }
+
+    /** The number in a packager's name: the discontinuity, media sequence or part number. */
+    public long number() {
+        if (!packaged()) {
+            throw new IllegalStateException(name + " has no packager's number");
+        }
+        Matcher ll = LL.matcher(name);
+        if (!ll.matches()) {
+            throw new IllegalStateException(name + " is no packager's name");
+        }
+        return Long.parseLong(ll.group(2));
     }
 
     private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");

@@ -14,7 +14,19 @@ public final class PlayerPage {
     }
 
     public static String render(String contextPath, String hlsJsVersion, String nickname, String title, String source) {
+        return render(contextPath, hlsJsVersion, nickname, title, source, source, false);
+    }
+
+    /**
+     * @param source the playlist URL shown for other players (the watch URL)
+     * @param playerSource what the page's player loads
+     * @param lowLatency the channel is served as LL-HLS ({@code HLS_LL}): hls.js plays it in low-latency mode
+     */
+    public static String render(String contextPath, String hlsJsVersion, String nickname, String title, String source,
+                                String playerSource, boolean lowLatency) {
         return TEMPLATE
+                .replace("{{lowLatency}}", Boolean.toString(lowLatency))
+                .replace("{{playerSource}}", escape(playerSource))
                 .replace("{{context}}", escape(contextPath))
                 .replace("{{hlsjs}}", escape(hlsJsVersion))
                 .replace("{{nickname}}", escape(nickname))

@@ -75,17 +75,19 @@ public class Transcoders {
         if (orphans > 0) {
             LOG.warning(() -> "killed " + orphans + " FFmpeg processes left from a previous run");
         }
-        launcher = new ProcessLauncher(threads);
+        boolean packaged = config.lowLatency(); // HLS_LL: FFmpeg writes fMP4 to stdout for the gateway's packager
+        launcher = packaged ? ProcessLauncher.pipingOutput(threads) : new ProcessLauncher(threads);
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
                         config.idleTimeoutSeconds() * 1000L, config.segmentSeconds(), config.playlistSize(),
-                        config.maxTranscoders()),
-                (spec, dir, run, fmp4) -> command.build(spec, dir, run, fmp4),
+                        config.maxTranscoders(), packaged),
+                (spec, dir, run, fmp4) -> packaged ? command.buildFragmented(spec, fmp4) : command.build(spec, dir, run, fmp4),
                 launcher,
                 threads, scheduler, executor, watcher, System::currentTimeMillis);
         registry.knockAtSources();
         LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
-                + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s");
+                + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s"
+                + (packaged ? "; LL-HLS from the gateway's packager (HLS_LL)" : ""));
     }
 
     @PreDestroy
@@ -162,7 +164,13 @@ public class Transcoders {
             return Optional.empty();
         }
         try {
-            return new PreviewMaker(command.invocation()).preview(handle.get());
+            PreviewMaker maker = new PreviewMaker(command.invocation());
+            if (handle.get().packaged()) { // LL-HLS: from the packager's newest independent part, in memory
+                Optional<java.util.List<byte[]>> still = registry.packager(nickname)
+                        .flatMap(org.hlsgateway.transcoding.control.ChannelPackager::stillSource);
+                return still.isEmpty() ? Optional.empty() : maker.preview(handle.get(), still.get());
+            }
+            return maker.preview(handle.get());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -67,6 +67,16 @@ final class ChannelRuns implements FfmpegRuns.Events {
     }
 
     @Override
+    public void media(TranscoderHandle handle, java.io.InputStream stdout) {
+        LiveSession session = channel.session();
+        if (session == null || session.packager() == null) {
+            MediaPipe.follow(stdout, handle.nickname(), MediaPipe.DROP); // the session ended already
+            return;
+        }
+        MediaPipe.follow(stdout, handle.nickname(), new RunFeed(channel, session, handle));
+    }
+
+    @Override
     public void playlistChanged(TranscoderHandle handle) {
         channel.playlistChanged(handle);
     }

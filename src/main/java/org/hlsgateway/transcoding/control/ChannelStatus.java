@@ -1,6 +1,7 @@
 package org.hlsgateway.transcoding.control;
 
 import java.time.Instant;
+import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.entity.TranscoderState;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
 
@@ -25,6 +26,14 @@ final class ChannelStatus {
         String error = run.output().hasError() ? SourceUrl.scrub(run.output().lastError(), run.spec().url()) : failure;
         return new TranscoderStatus(state, error, run.startedAt(), lastAccessAt,
                 run.viewers(registry.now(), registry.settings().idleTimeoutMillis()), run.process().pid(),
-                RunOutput.streams(run));
+                run.packaged() ? packagedStreams(run, session) : RunOutput.streams(run));
+    }
+
+    /** A packaged run (LL-HLS): the bitrate measured from the packager's segments when the source did not say. */
+    private static InputStreams packagedStreams(TranscoderHandle run, LiveSession session) {
+        InputStreams streams = run.output().streams();
+        ChannelPackager packager = session == null ? null : session.packager();
+        return streams.bitrateKbps() != null || packager == null ? streams
+                : streams.withMeasuredBitrate(packager.bitrateKbps().orElse(null));
     }
 }

@@ -17,6 +17,9 @@ public final class FfmpegCommand {
 
     public static final String PLAYLIST = "index.m3u8";
 
+    /** The length FFmpeg cuts fragments to for the packager ({@code -frag_duration}, µs): the LL-HLS part target. */
+    public static final int PART_MICROS = 200_000;
+
     /** Network protocols only: a remote playlist can never pull in a local file. */
     static final String PROTOCOL_WHITELIST =
             "tcp,udp,rtp,srtp,tls,http,https,httpproxy,crypto,rtmp,rtmps,rtmpt,rtmpts,rtmpe,rtmpte,srt";
@@ -109,6 +112,34 @@ public final class FfmpegCommand {
             args.addAll(List.of("-hls_segment_filename", outputDir.resolve(run + "-%d.ts").toString()));
         }
         args.add(outputDir.resolve(PLAYLIST).toString());
+        return List.copyOf(args);
+    }
+
+    /**
+     * For the gateway's own packager ({@code HLS_LL}): the same input, video and audio as {@link #build}, written as
+     * fragmented MP4 to stdout, a fragment at every keyframe and every {@link #PART_MICROS} µs in between.
+     *
+     * @param hvc1 tag HEVC {@code hvc1} (Safari and ExoPlayer play only that); only for HEVC that is copied
+     */
+    public List<String> buildFragmented(TranscodeSpec spec, boolean hvc1) {
+        List<String> args = invocation();
+        args.addAll(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info"));
+        List<String> input = new ArrayList<>(input(spec));
+        // no 20 frames of frame-rate probing (0.8 s at 25 fps) before the first output: the codec parameters are
+        // still waited for, and a part goes out at the first keyframe (plain HLS waits for a whole segment anyway)
+        input.addAll(input.lastIndexOf("-i"), List.of("-fpsprobesize", "0"));
+        args.addAll(input);
+        args.addAll(List.of("-map", "0:v:0"));
+        if (spec.audio() != AudioMode.NONE) {
+            args.addAll(List.of("-map", "0:a:0?"));
+        }
+        args.addAll(videoCodec(spec));
+        args.addAll(audioCodec(spec.audio()));
+        if (hvc1) {
+            args.addAll(List.of("-tag:v", "hvc1"));
+        }
+        args.addAll(List.of("-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof",
+                "-frag_duration", Integer.toString(PART_MICROS), "-flush_packets", "1", "pipe:1"));
         return List.copyOf(args);
     }
 

@@ -36,6 +36,9 @@ final class FfmpegRuns {
 
         void playlistChanged(TranscoderHandle handle);
 
+        /** A packaged run's stdout (LL-HLS): read to its end on the calling thread, the run's own. */
+        void media(TranscoderHandle handle, java.io.InputStream stdout);
+
         void exited(TranscoderHandle handle, int code);
 
         void startTimeout(TranscoderHandle handle);
@@ -76,7 +79,7 @@ final class FfmpegRuns {
 
     /** True when a file watch merges FFmpeg's playlists as they are written. */
     boolean watchesFiles() {
-        return watcher != null;
+        return watcher != null && !settings.lowLatency();
     }
 
     /** Starts one FFmpeg for {@code spec}; throws (and holds no slot) when it cannot. */
@@ -109,7 +112,8 @@ final class FfmpegRuns {
                     "FFmpeg could not be started: " + e.getMessage());
         }
         starts.incrementAndGet();
-        TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong(), fmp4);
+        TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong(), fmp4,
+                settings.lowLatency());
         process.onExit().whenComplete((p, e) -> releaseSlot(handle));
         events.started(handle);
         listener.get().started(spec.nickname());
@@ -120,8 +124,14 @@ final class FfmpegRuns {
         reader.setName("ffmpeg-" + spec.nickname() + "-" + process.pid());
         reader.setDaemon(true);
         reader.start();
+        if (settings.lowLatency()) {
+            Thread media = threads.newThread(() -> events.media(handle, process.getInputStream()));
+            media.setName("fmp4-" + spec.nickname() + "-" + process.pid());
+            media.setDaemon(true);
+            media.start();
+        }
         try {
-            if (watcher != null) {
+            if (watcher != null && !settings.lowLatency()) {
                 watcher.watch(handle, () -> events.playlistChanged(handle));
             }
         } catch (IOException e) {

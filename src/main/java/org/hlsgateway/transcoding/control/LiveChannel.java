@@ -224,7 +224,11 @@ final class LiveChannel {
     LiveSession join(TranscoderHandle handle) {
         LiveSession current = session;
         if (current == null) {
-            current = new LiveSession(handle.spec(), registry.settings().playlistSize(), registry.settings().segmentSeconds());
+            TranscoderRegistry.Settings settings = registry.settings();
+            ChannelPackager packager = !settings.lowLatency() ? null : new ChannelPackager(settings.segmentSeconds(),
+                    settings.playlistSize(), ChannelPackager.numberingAt(registry.now(), settings.segmentSeconds()),
+                    java.time.Clock.systemUTC());
+            current = new LiveSession(handle.spec(), settings.playlistSize(), settings.segmentSeconds(), packager);
             session = current;
         }
         current.use(handle.spec());

@@ -27,4 +27,7 @@ public interface LiveOutput {
 
     /** The channel's transcoder if it lists a segment and is not being replaced. */
     Optional<TranscoderHandle> readyRun(String nickname);
+
+    /** The LL-HLS packager of the channel's live session ({@code HLS_LL}), if people watch it. */
+    Optional<ChannelPackager> packager(String nickname);
 }

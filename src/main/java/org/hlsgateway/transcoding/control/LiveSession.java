@@ -32,11 +32,28 @@ public final class LiveSession {
     private volatile long retryAt;
     private volatile String failure;
     private volatile ScheduledFuture<?> retry;
+    /** The gateway's own packager (LL-HLS, {@code HLS_LL}); null when FFmpeg writes the HLS files. */
+    private final ChannelPackager packager;
 
     public LiveSession(TranscodeSpec spec, int playlistSize, int segmentSeconds) {
+        this(spec, playlistSize, segmentSeconds, null);
+    }
+
+    public LiveSession(TranscodeSpec spec, int playlistSize, int segmentSeconds, ChannelPackager packager) {
         this.spec = spec;
         this.window = new SegmentWindow(playlistSize, segmentSeconds);
         this.playlistSize = playlistSize;
+        this.packager = packager;
+    }
+
+    /** The channel's LL-HLS packager, or null when FFmpeg writes plain HLS files. */
+    public ChannelPackager packager() {
+        return packager;
+    }
+
+    /** The packager made a part: the stall clock starts again. */
+    void partArrived(long now) {
+        lastSegmentAt = now;
     }
 
     public TranscodeSpec spec() {
@@ -107,7 +124,7 @@ public final class LiveSession {
 
     /** True once any run of this session listed a segment: a failure now is a failure while watching. */
     public boolean hasPlayed() {
-        return !window.isEmpty();
+        return packager != null ? packager.hasPart() : !window.isEmpty();
     }
 
     /** The file of a segment the window lists (or its init section), in whichever run's directory it lives. */
@@ -155,6 +172,9 @@ public final class LiveSession {
     /** The session ends: no restart waits any more; returns every directory but run {@code keep}'s (null: all). */
     List<Path> close(String keep) {
         cancelRetry();
+        if (packager != null) {
+            packager.close();
+        }
         return retireAllBut(keep);
     }
 

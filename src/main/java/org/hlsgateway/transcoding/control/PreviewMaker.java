@@ -36,12 +36,42 @@ public final class PreviewMaker {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
+        return take(handle, now, in -> {
+            for (Path part : parts.get()) {
+                Files.copy(part, in);
+            }
+        });
+    }
+
+    /**
+     * For a packaged channel (LL-HLS): a still of {@code pieces}, an init section and its newest independent part
+     * ({@link ChannelPackager#stillSource()}), from memory.
+     */
+    public Optional<byte[]> preview(TranscoderHandle handle, List<byte[]> pieces) throws IOException, InterruptedException {
+        TranscoderHandle.Still cached = handle.still();
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.takenAt() < KEEP_MILLIS) {
+            return Optional.of(cached.jpeg());
+        }
+        return take(handle, now, in -> {
+            for (byte[] piece : pieces) {
+                in.write(piece);
+            }
+        });
+    }
+
+    /** What FFmpeg decodes a still from, written to its stdin. */
+    private interface Feed {
+        void to(OutputStream in) throws IOException;
+    }
+
+    private Optional<byte[]> take(TranscoderHandle handle, long now, Feed media) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(ffmpeg);
         command.addAll(List.of("-nostdin", "-hide_banner", "-loglevel", "error",
                 "-protocol_whitelist", "pipe", "-i", "pipe:0", "-frames:v", "1", "-vf", "scale=320:-2",
                 "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1"));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(parts.get(), p));
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(media, p));
         byte[] jpeg = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -56,11 +86,9 @@ public final class PreviewMaker {
     }
 
     /** Writes the segment (after its init section, if any) to FFmpeg; FFmpeg may stop reading after one frame. */
-    private static void feed(List<Path> parts, Process p) {
+    private static void feed(Feed media, Process p) {
         try (OutputStream in = p.getOutputStream()) {
-            for (Path part : parts) {
-                Files.copy(part, in);
-            }
+            media.to(in);
         } catch (IOException e) {
             // FFmpeg closed its input once it had its frame, or the segment was deleted: nothing to do
         }

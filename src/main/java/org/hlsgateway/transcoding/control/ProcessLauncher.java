@@ -32,13 +32,24 @@ public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoC
 
     private final ExecutorService thread;
     private final boolean deathSignal;
+    private final boolean pipeOutput;
 
     public ProcessLauncher(ThreadFactory threads) {
-        this(threads, Files.isExecutable(SETPRIV));
+        this(threads, Files.isExecutable(SETPRIV), false);
+    }
+
+    /** A launcher whose FFmpegs write their stdout into a pipe, for the packager (LL-HLS), instead of discarding it. */
+    public static ProcessLauncher pipingOutput(ThreadFactory threads) {
+        return new ProcessLauncher(threads, Files.isExecutable(SETPRIV), true);
     }
 
     ProcessLauncher(ThreadFactory threads, boolean deathSignal) {
+        this(threads, deathSignal, false);
+    }
+
+    ProcessLauncher(ThreadFactory threads, boolean deathSignal, boolean pipeOutput) {
         this.deathSignal = deathSignal;
+        this.pipeOutput = pipeOutput;
         this.thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = threads.newThread(task);
             t.setName("ffmpeg-launcher");
@@ -63,7 +74,7 @@ public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoC
     @Override
     public Process launch(List<String> command, Path directory) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(wrap(command)).directory(directory.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(pipeOutput ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
         try {
             return thread.submit(builder::start).get();
         } catch (ExecutionException e) {

@@ -33,13 +33,21 @@ public final class TranscoderHandle {
     }
 
     private final boolean fmp4;
+    private final boolean packaged;
 
     public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis) {
         this(spec, directory, process, nowMillis, false);
     }
 
     public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis, boolean fmp4) {
+        this(spec, directory, process, nowMillis, fmp4, false);
+    }
+
+    /** @param packaged FFmpeg writes fragmented MP4 to stdout for the channel's packager (LL-HLS), no playlist */
+    public TranscoderHandle(TranscodeSpec spec, Path directory, Process process, long nowMillis, boolean fmp4,
+                            boolean packaged) {
         this.fmp4 = fmp4;
+        this.packaged = packaged;
         this.spec = spec;
         this.directory = directory;
         this.process = process;
@@ -91,7 +99,10 @@ public final class TranscoderHandle {
     }
 
 
-    /** Completes when the playlist lists a first complete segment; fails when the start fails. */
+    /**
+     * Completes when the playlist lists a first complete segment (packaged: when the first independent part exists);
+     * fails when the start fails.
+     */
     public CompletableFuture<TranscoderHandle> ready() {
         return ready;
     }
@@ -154,7 +165,20 @@ public final class TranscoderHandle {
             // stops: its waiters belong to the successor, never to this run
             return false;
         }
+        if (packaged) {
+            return false; // made ready by its packager's first independent part (firstPart), not by a file
+        }
         return RunOutput.listsASegment(playlist()) && (ready.complete(this) || isReady());
+    }
+
+    /** The packager holds this run's first independent part: a player can start (unless the run is stopping). */
+    boolean firstPart() {
+        return !stopping.get() && (ready.complete(this) || isReady());
+    }
+
+    /** True when FFmpeg writes fragmented MP4 to stdout for the gateway's packager (LL-HLS). */
+    public boolean packaged() {
+        return packaged;
     }
 
     void fail(StartFailedException reason) {

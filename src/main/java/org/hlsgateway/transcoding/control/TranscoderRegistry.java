@@ -37,9 +37,16 @@ public final class TranscoderRegistry implements LiveOutput {
 
     /**
      * @param maxTranscoders how many FFmpeg processes may run at once; more starts fail as {@code BUSY}
+     * @param lowLatency FFmpeg writes fragmented MP4 to stdout, packaged by the gateway into LL-HLS ({@code HLS_LL})
      */
     public record Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis, int segmentSeconds,
-                           int playlistSize, int maxTranscoders) {
+                           int playlistSize, int maxTranscoders, boolean lowLatency) {
+
+        /** Plain HLS written by FFmpeg's own muxer. */
+        public Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis, int segmentSeconds,
+                        int playlistSize, int maxTranscoders) {
+            this(workDir, startTimeoutMillis, idleTimeoutMillis, segmentSeconds, playlistSize, maxTranscoders, false);
+        }
     }
 
     /** Builds FFmpeg's arguments for a spec and an output directory. */
@@ -174,6 +181,11 @@ public final class TranscoderRegistry implements LiveOutput {
     @Override
     public Optional<TranscodeSpec> watchedSpec(String nickname) {
         return session(nickname).map(LiveSession::spec);
+    }
+
+    @Override
+    public Optional<ChannelPackager> packager(String nickname) {
+        return session(nickname).map(LiveSession::packager);
     }
 
     @Override

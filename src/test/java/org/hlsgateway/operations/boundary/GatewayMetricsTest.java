@@ -90,4 +90,21 @@ class GatewayMetricsTest {
                 new java.sql.SQLTransientConnectionException("already counted where it was met")));
         assertEquals(1, value(metrics.scrape(), "hls_database_errors_total"));
     }
+
+    @Test
+    void lowLatencyPartsAreCountedAndBlockingWaitsAreAHistogramInSeconds() {
+        String before = metrics.scrape();
+        assertEquals(0, value(before, "hls_parts_served_total"), "exists before the first part");
+        assertEquals(0, value(before, "hls_blocking_wait_seconds_count"));
+
+        metrics.partServed();
+        metrics.partServed();
+        metrics.blockingWaited(180);
+
+        String text = metrics.scrape();
+        assertEquals(2, value(text, "hls_parts_served_total"));
+        assertEquals(0.18, value(text, "hls_blocking_wait_seconds_sum"), 1e-9);
+        assertEquals(0, value(text, "hls_blocking_wait_seconds_bucket{le=\"0.1\"}"));
+        assertEquals(1, value(text, "hls_blocking_wait_seconds_bucket{le=\"0.2\"}"));
+    }
 }

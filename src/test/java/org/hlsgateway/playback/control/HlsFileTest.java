@@ -91,4 +91,33 @@ class HlsFileTest {
         org.junit.jupiter.api.Assertions.assertTrue(HlsFile.parse("abc-1.m4s.tmp").isEmpty());
         org.junit.jupiter.api.Assertions.assertTrue(HlsFile.parse("init.mp4").isEmpty());
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"init0.mp4,0", "init123456789012345678.mp4,123456789012345678",
+        "seg1764612000.m4s,1764612000", "part44115300000.m4s,44115300000", "part4.m4s,4"})
+    void acceptsThePackagersNamesWithTheirNumbers(String name, long number) {
+        HlsFile file = HlsFile.parse(name).orElseThrow(() -> new AssertionError(name + " refused"));
+
+        assertTrue(file.packaged());
+        assertEquals(number, file.number(), "the number of the name, not the 4 of m4s or mp4");
+        HlsFile.Kind expected = name.startsWith("init") ? HlsFile.Kind.LL_INIT
+                : name.startsWith("seg") ? HlsFile.Kind.LL_SEGMENT : HlsFile.Kind.LL_PART;
+        assertEquals(expected, file.kind());
+        assertEquals(name.startsWith("init") ? "video/mp4" : "video/iso.segment", file.kind().contentType());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"init1.m4s", "seg1.mp4", "part1.mp4", "part.m4s", "partX.m4s", "Part1.m4s",
+        "part1234567890123456789.m4s", "seg1.m4s.tmp", "part1.m4s\u0000", "init+1.mp4", "seg 1.m4s", "segment1.m4s"})
+    void refusesNamesThatOnlyLookLikeThePackagers(String name) {
+        assertEquals(Optional.empty(), HlsFile.parse(name));
+    }
+
+    @Test
+    void ffmpegsNamesHaveNoPackagersNumber() {
+        HlsFile segment = HlsFile.parse("abc123-7.ts").orElseThrow();
+
+        assertEquals(false, segment.packaged());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, segment::number);
+    }
 }

@@ -62,4 +62,16 @@ class PlayerPageTest {
         assertTrue(!hostile.contains("<script>") && !hostile.contains("x\">"), hostile);
         assertTrue(PlayerPage.message("/hls_gateway", "t", "m").contains("href=\"/hls_gateway/login.xhtml\""));
     }
+
+    @Test
+    void theVideoSaysWhetherTheChannelIsLowLatency() {
+        String watch = "/hls_gateway/watch/cam1?format=hls&token=t";
+        String ll = PlayerPage.render("/hls_gateway", "1.4.12", "cam1", "t", watch, SOURCE, true);
+        assertTrue(ll.contains("data-low-latency=\"true\""));
+        assertTrue(ll.contains("data-source=\"" + SOURCE + "\""), "the player asks for the playlist itself");
+        assertTrue(ll.contains("href=\"" + PlayerPage.escape(watch) + "\""), "other players get the watch URL");
+        assertFalse(ll.contains("data-source=\"" + PlayerPage.escape(watch)), ll);
+        assertTrue(PlayerPage.render("/hls_gateway", "1.4.12", "cam1", "t", SOURCE)
+                .contains("data-low-latency=\"false\""));
+    }
 }

@@ -264,4 +264,34 @@ class FfmpegCommandTest {
         org.junit.jupiter.api.Assertions.assertEquals("hvc1", args.get(args.indexOf("-tag:v") + 1));
         org.junit.jupiter.api.Assertions.assertEquals("/tmp/out/index.m3u8", args.get(args.size() - 1));
     }
+
+    @Test
+    void fragmentedOutputGoesToStdoutInPartsWithTheSameInputAndCodecs() {
+        TranscodeSpec spec = new TranscodeSpec("cam1", "rtsp://h/x", RtspTransport.TCP, AudioMode.AAC, VideoMode.H264);
+        List<String> plain = build(spec);
+        List<String> args = command.buildFragmented(spec, false);
+
+        assertEquals("mp4", valueOf(args, "-f"));
+        List<String> flags = Arrays.asList(valueOf(args, "-movflags").split("\\+"));
+        assertTrue(flags.containsAll(List.of("frag_keyframe", "empty_moov", "default_base_moof")), flags::toString);
+        assertEquals(Integer.toString(FfmpegCommand.PART_MICROS), valueOf(args, "-frag_duration"));
+        assertEquals("pipe:1", args.get(args.size() - 1));
+        List<String> withoutProbe = new java.util.ArrayList<>(args);
+        int probe = withoutProbe.indexOf("-fpsprobesize");
+        assertTrue(probe > 0 && probe < inputIndex(args), "frame-rate probing off, an input option: " + args);
+        assertEquals("0", withoutProbe.remove(probe + 1));
+        withoutProbe.remove(probe);
+        assertEquals(plain.subList(0, plain.indexOf("-f")), withoutProbe.subList(0, withoutProbe.indexOf("-f")),
+                "input, maps, video and audio as for plain HLS");
+        assertFalse(args.contains("-tag:v"));
+        assertFalse(args.stream().anyMatch(a -> a.startsWith(OUT.toString())), "nothing written to disk");
+    }
+
+    @Test
+    void fragmentedHevcIsTaggedHvc1WhenAsked() {
+        List<String> args = command.buildFragmented(spec("rtsp://h/x"), true);
+
+        assertEquals("hvc1", valueOf(args, "-tag:v"));
+        assertEquals("copy", valueOf(args, "-c:v"));
+    }
 }

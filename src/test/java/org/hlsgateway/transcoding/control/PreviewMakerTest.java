@@ -35,4 +35,29 @@ class PreviewMakerTest {
         assertTrue(PreviewMaker.newestSegment(playlist).isEmpty());
         assertTrue(PreviewMaker.newestSegment(dir.resolve("none.m3u8")).isEmpty());
     }
+
+    @Test
+    void aPackagedChannelsStillComesFromItsNewestIndependentPartInMemory() throws Exception {
+        ChannelPackager packager = new ChannelPackager(1, 6, org.hlsgateway.packaging.entity.Numbering.zero(),
+                java.time.Clock.systemUTC());
+        assertTrue(packager.stillSource().isEmpty(), "no part yet");
+        for (org.hlsgateway.packaging.entity.Box box : ChannelPackagerTest.boxes("camera-h264.mp4")) {
+            packager.accept("r1", box);
+        }
+        List<byte[]> pieces = packager.stillSource().orElseThrow();
+        Process idle = new ProcessBuilder("sleep", "5").start();
+        try {
+            TranscoderHandle handle = new TranscoderHandle(new org.hlsgateway.transcoding.entity.TranscodeSpec("cam1",
+                    "rtsp://h/x", org.hlsgateway.transcoding.entity.RtspTransport.TCP,
+                    org.hlsgateway.transcoding.entity.AudioMode.AAC, org.hlsgateway.transcoding.entity.VideoMode.COPY),
+                    dir, idle, System.currentTimeMillis(), false, true);
+
+            byte[] jpeg = new PreviewMaker(List.of("ffmpeg")).preview(handle, pieces).orElseThrow();
+
+            assertTrue(jpeg.length > 1000 && (jpeg[0] & 0xff) == 0xff && (jpeg[1] & 0xff) == 0xd8,
+                    "a JPEG decoded by real FFmpeg from the init section and one part: " + jpeg.length + " bytes");
+        } finally {
+            idle.destroyForcibly();
+        }
+    }
 }

@@ -1,0 +1,297 @@
+package org.hlsgateway.playback.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jakarta.ws.rs.container.AsyncResponse;
+import org.hlsgateway.api.ErrorResponses;
+import org.hlsgateway.api.StartFailures;
+import org.hlsgateway.operations.boundary.GatewayMetrics;
+import org.hlsgateway.packaging.control.MediaWindow;
+import org.hlsgateway.packaging.control.TooFarAheadException;
+import org.hlsgateway.packaging.entity.Part;
+import org.hlsgateway.packaging.entity.Segment;
+import org.hlsgateway.playback.boundary.AsyncAnswer.Deferred;
+import org.hlsgateway.playback.control.BlockingRequest;
+import org.hlsgateway.playback.control.Clients;
+import org.hlsgateway.playback.control.HlsFile;
+import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.ChannelPackager;
+import org.hlsgateway.transcoding.control.LiveOutput;
+import org.hlsgateway.transcoding.control.StartFailedException;
+import org.hlsgateway.transcoding.control.TranscoderHandle;
+import org.hlsgateway.transcoding.entity.TranscodeSpec;
+
+/**
+ * What a player gets from a channel packaged by the gateway ({@code HLS_LL}), one call per request: the LL-HLS
+ * playlist (at once, after a blocking reload's wait, or once a cold channel has its first independent part), and the
+ * init sections, parts and segments from memory (the preload-hinted part once it exists). Access is decided exactly
+ * as for plain HLS ({@link Playback#refusal}); every URI of a protected channel's playlist carries the token. No
+ * thread waits: answers that wait are futures of the channel's window.
+ */
+@ApplicationScoped
+public class LowLatencyPlayback {
+
+    private static final Logger LOG = Logger.getLogger(LowLatencyPlayback.class.getName());
+
+    /** RFC 8216bis 6.2.5.2: a blocking request is held for at most three target durations, then answered 503. */
+    static final int HOLD_TARGETS = 3;
+
+    @Inject
+    Playback playback;
+
+    @Inject
+    Transcoders transcoders;
+
+    @Inject
+    GatewayMetrics metrics;
+
+    private LiveOutput live;
+
+    @PostConstruct
+    void start() {
+        live = transcoders.live();
+    }
+
+    /** True when channels are packaged by the gateway and served as LL-HLS. */
+    public boolean enabled() {
+        return transcoders.config().lowLatency();
+    }
+
+    /** {@code index.m3u8}: starts a cold channel as plain HLS does; {@code _HLS_msn}/{@code _HLS_part} wait. */
+    public Deferred playlist(String nickname, String token, HttpServletRequest request) {
+        Optional<TranscodeSpec> spec = playback.spec(nickname);
+        if (spec.isEmpty()) {
+            return Deferred.of(Playback.unknown(nickname));
+        }
+        Response refused = playback.refusal(spec.get(), token, request);
+        if (refused != null) {
+            return Deferred.of(refused);
+        }
+        BlockingRequest asked;
+        try {
+            asked = BlockingRequest.parse(request.getParameter("_HLS_msn"), request.getParameter("_HLS_part"),
+                    request.getParameter("_HLS_skip"));
+        } catch (IllegalArgumentException e) {
+            return Deferred.of(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
+        }
+        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        String query = spec.get().publicAccess() || token == null ? null
+                : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        TranscoderHandle handle;
+        try {
+            handle = live.readyRun(nickname).orElseGet(() -> playback.start(spec.get()));
+        } catch (StartFailedException e) {
+            Optional<ChannelPackager> window = playable(nickname);
+            // a failed source waits to be restarted: players keep the window they had, and resume by themselves
+            return e.kind() == StartFailedException.Kind.RETRYING && window.isPresent()
+                    ? hold(window.get(), asked, query) : Deferred.of(StartFailures.response(e));
+        }
+        Optional<ChannelPackager> window = playable(nickname);
+        if (window.isPresent()) {
+            return hold(window.get(), asked, query);
+        }
+        // cold: answered once the first independent part exists, not after a whole segment
+        CompletableFuture<Response> cold = handle.ready().handleAsync((ready, error) -> error, playback.responder())
+                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(failure(error))
+                        : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyPlayback::stopped));
+        return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
+    }
+
+    /**
+     * {@code /watch}: resumes {@code response} with {@code onReady} once the channel's playlist lists a whole segment.
+     * It is the URL that VLC, ffprobe and IPTV apps are given, players that ignore parts and need an {@code #EXTINF}
+     * segment to start; LL players (the player page) ask for the playlist itself and get it at the first part.
+     */
+    public void answerWhenWholeSegment(TranscoderHandle handle, AsyncResponse response,
+                                       Function<TranscoderHandle, Response> onReady) {
+        CompletableFuture<TranscoderHandle> due = wholeSegment(handle.nickname(), handle);
+        if (due.isDone()) { // settled already (a dead source fails in ms): answered on the request thread
+            response.resume(answer(due, onReady));
+            return;
+        }
+        response.setTimeout(playback.waitLimitSeconds(), TimeUnit.SECONDS);
+        response.setTimeoutHandler(r -> r.resume(playback.waitTimedOut()));
+        due.whenCompleteAsync((ready, error) -> response.resume(answer(due, onReady)), playback.responder());
+    }
+
+    private static Response answer(CompletableFuture<TranscoderHandle> settled,
+                                   Function<TranscoderHandle, Response> onReady) {
+        try {
+            return onReady.apply(settled.join());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return failure(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not answer a waiting player", e);
+            return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        }
+    }
+
+    /** A start that failed: its status and reason; anything else 502. */
+    static Response failure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StartFailedException failed) {
+            return StartFailures.response(failed);
+        }
+        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
+    }
+
+    /** Completes with the run once the channel's playlist lists a whole segment (at once without a packager). */
+    CompletableFuture<TranscoderHandle> wholeSegment(String nickname, TranscoderHandle handle) {
+        return handle.ready().thenCompose(ready -> playable(nickname).map(packager -> {
+            org.hlsgateway.packaging.entity.WindowSnapshot now = packager.window().snapshot();
+            if (!now.segments().isEmpty() || now.open() == null) {
+                return CompletableFuture.completedFuture(ready);
+            }
+            return packager.window().whenSegment(now.open().msn()).thenApply(v -> ready);
+        }).orElseGet(() -> CompletableFuture.completedFuture(ready)));
+    }
+
+    /** {@code init<d>.mp4}, {@code seg<msn>.m4s}, {@code part<n>.m4s} of a watched channel; never starts FFmpeg. */
+    public Deferred media(String nickname, HlsFile file, String token, HttpServletRequest request) {
+        Optional<TranscodeSpec> spec = live.watchedSpec(nickname);
+        if (spec.isEmpty()) {
+            return Deferred.of(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
+                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
+        }
+        Response refused = playback.refusal(spec.get(), token, request);
+        if (refused != null) {
+            return Deferred.of(refused);
+        }
+        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        Optional<ChannelPackager> packager = live.packager(nickname);
+        if (packager.isEmpty()) {
+            return Deferred.of(Playback.gone(file.name()));
+        }
+        MediaWindow window = packager.get().window();
+        long n = file.number();
+        return switch (file.kind()) {
+            case LL_INIT -> Deferred.of(window.init(n).map(i -> body(file, i.bytes()))
+                    .orElseGet(() -> Playback.gone(file.name())));
+            case LL_PART -> part(packager.get(), file, n);
+            default -> segment(packager.get(), file, n);
+        };
+    }
+
+    private Deferred part(ChannelPackager packager, HlsFile file, long n) {
+        MediaWindow window = packager.window();
+        Supplier<Response> now = () -> window.part(n).map(p -> body(file, p.bytes()))
+                .orElseGet(() -> Playback.gone(file.name()));
+        if (window.part(n).isPresent() || n < window.snapshot().nextPartNumber()) {
+            return Deferred.of(now.get());
+        }
+        try { // the preload hint names the next part: answered once it exists
+            return wait(packager, window.whenPartNumber(n), now, file.name());
+        } catch (TooFarAheadException e) {
+            return Deferred.of(ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " does not exist yet: "
+                    + e.getMessage()));
+        }
+    }
+
+    private Deferred segment(ChannelPackager packager, HlsFile file, long msn) {
+        MediaWindow window = packager.window();
+        Supplier<Response> now = () -> window.segment(msn).map(s -> body(file, bytes(s)))
+                .orElseGet(() -> Playback.gone(file.name()));
+        Segment open = window.snapshot().open();
+        if (open == null || open.msn() != msn) {
+            return Deferred.of(now.get());
+        }
+        return wait(packager, window.whenSegment(msn), now, file.name()); // the open one: once it is complete
+    }
+
+    private Deferred wait(ChannelPackager packager, CompletableFuture<Void> due, Supplier<Response> then, String name) {
+        timed(due);
+        long seconds = HOLD_TARGETS * packager.targetSeconds();
+        return Deferred.later(then(due, then),
+                seconds * 1000, ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
+                        name + " did not come within " + seconds + " s; the source may have stalled"));
+    }
+
+    /** The playlist now, or held until the asked segment or part is in it (at most three target durations). */
+    private Deferred hold(ChannelPackager packager, BlockingRequest asked, String query) {
+        long seconds = HOLD_TARGETS * packager.targetSeconds();
+        return Deferred.later(when(packager, asked, query), seconds * 1000,
+                ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "segment " + asked.msn()
+                        + (asked.part() == null ? "" : " part " + asked.part()) + " is not in the playlist after "
+                        + seconds + " s (" + HOLD_TARGETS + " target durations); ask again"));
+    }
+
+    private CompletableFuture<Response> when(ChannelPackager packager, BlockingRequest asked, String query) {
+        if (!asked.blocks()) {
+            return CompletableFuture.completedFuture(playlist(packager, query, asked.skip()));
+        }
+        CompletableFuture<Void> due;
+        try {
+            MediaWindow window = packager.window();
+            due = asked.part() == null ? window.whenSegment(asked.msn()) : window.whenPart(asked.msn(), asked.part());
+        } catch (TooFarAheadException e) {
+            return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
+        }
+        timed(due);
+        return then(due, () -> playlist(packager, query, asked.skip()));
+    }
+
+    /**
+     * {@code answer} once {@code due} completes; 503 when the channel stopped meanwhile. Built on the responder when it
+     * waited: the packager's thread that completed the wait only hands the players over.
+     */
+    private CompletableFuture<Response> then(CompletableFuture<Void> due, Supplier<Response> answer) {
+        java.util.function.BiFunction<Void, Throwable, Response> built = (v, error) -> error == null ? answer.get()
+                : stopped().join();
+        return due.isDone() ? due.handle(built) : due.handleAsync(built, playback.responder());
+    }
+
+    /** The wait of a blocking request goes into {@code hls_blocking_wait_seconds} once it is over. */
+    private void timed(CompletableFuture<Void> due) {
+        if (!due.isDone()) {
+            long start = System.nanoTime();
+            due.whenComplete((v, error) -> metrics.blockingWaited((System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    private Optional<ChannelPackager> playable(String nickname) {
+        return live.packager(nickname).filter(ChannelPackager::hasPart);
+    }
+
+    private Response playlist(ChannelPackager packager, String query, boolean skip) {
+        byte[] body = packager.playlist(query, skip).getBytes(StandardCharsets.UTF_8);
+        metrics.served(body.length);
+        return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+                .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl()).build();
+    }
+
+    private Response body(HlsFile file, byte[] bytes) {
+        metrics.served(bytes.length);
+        if (file.kind() == HlsFile.Kind.LL_PART) {
+            metrics.partServed();
+        }
+        return Response.ok(bytes, file.kind().contentType()).header("Cache-Control", file.kind().cacheControl()).build();
+    }
+
+    private static byte[] bytes(Segment segment) {
+        byte[] all = new byte[(int) segment.size()];
+        int at = 0;
+        for (Part part : segment.parts()) {
+            System.arraycopy(part.bytes(), 0, all, at, part.bytes().length);
+            at += part.bytes().length;
+        }
+        return all;
+    }
+
+    private static CompletableFuture<Response> stopped() {
+        return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
+                "the channel stopped; open the playlist again to start it"));
+    }
+}
