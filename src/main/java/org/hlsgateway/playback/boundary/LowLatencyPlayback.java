@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -21,8 +20,6 @@ import org.hlsgateway.api.StartFailures;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.packaging.control.MediaWindow;
 import org.hlsgateway.packaging.control.TooFarAheadException;
-import org.hlsgateway.packaging.entity.Part;
-import org.hlsgateway.packaging.entity.Segment;
 import org.hlsgateway.playback.boundary.AsyncAnswer.Deferred;
 import org.hlsgateway.playback.control.BlockingRequest;
 import org.hlsgateway.playback.control.Clients;
@@ -36,8 +33,8 @@ import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
  * What a player gets from a channel packaged by the gateway ({@code HLS_LL}), one call per request: the LL-HLS
- * playlist (at once, after a blocking reload's wait, or once a cold channel has its first independent part), and the
- * init sections, parts and segments from memory (the preload-hinted part once it exists). Access is decided exactly
+ * playlist (at once, after a blocking reload's wait, or once a cold channel has its first independent part); the
+ * init sections, parts and segments come from {@link LowLatencyMedia}. Access is decided exactly
  * as for plain HLS ({@link Playback#refusal}); every URI of a protected channel's playlist carries the token. No
  * thread waits: answers that wait are futures of the channel's window.
  */
@@ -57,6 +54,9 @@ public class LowLatencyPlayback {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    LowLatencyMedia media;
 
     private LiveOutput live;
 
@@ -105,8 +105,8 @@ public class LowLatencyPlayback {
         }
         // cold: answered once the first independent part exists, not after a whole segment
         CompletableFuture<Response> cold = handle.ready().handleAsync((ready, error) -> error, playback.responder())
-                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(failure(error))
-                        : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyPlayback::stopped));
+                .thenCompose(error -> error != null ? CompletableFuture.completedFuture(StartFailures.response(error))
+                        : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyMedia::stopped));
         return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
     }
 
@@ -132,20 +132,11 @@ public class LowLatencyPlayback {
         try {
             return onReady.apply(settled.join());
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return failure(e);
+            return StartFailures.response(e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer a waiting player", e);
             return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
         }
-    }
-
-    /** A start that failed: its status and reason; anything else 502. */
-    static Response failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof StartFailedException failed) {
-            return StartFailures.response(failed);
-        }
-        return ErrorResponses.of(Response.Status.BAD_GATEWAY, "the transcoder failed: " + cause.getMessage());
     }
 
     /** Completes with the run once the channel's playlist lists a whole segment (at once without a packager). */
@@ -157,66 +148,6 @@ public class LowLatencyPlayback {
             }
             return packager.window().whenSegment(now.open().msn()).thenApply(v -> ready);
         }).orElseGet(() -> CompletableFuture.completedFuture(ready)));
-    }
-
-    /** {@code init<d>.mp4}, {@code seg<msn>.m4s}, {@code part<n>.m4s} of a watched channel; never starts FFmpeg. */
-    public Deferred media(String nickname, HlsFile file, String token, HttpServletRequest request) {
-        Optional<TranscodeSpec> spec = live.watchedSpec(nickname);
-        if (spec.isEmpty()) {
-            return Deferred.of(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
-                    + "' is not running; open /hls_gateway/watch/" + nickname + " to start it"));
-        }
-        Response refused = playback.refusal(spec.get(), token, request);
-        if (refused != null) {
-            return Deferred.of(refused);
-        }
-        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
-        Optional<ChannelPackager> packager = live.packager(nickname);
-        if (packager.isEmpty()) {
-            return Deferred.of(Playback.gone(file.name()));
-        }
-        MediaWindow window = packager.get().window();
-        long n = file.number();
-        return switch (file.kind()) {
-            case LL_INIT -> Deferred.of(window.init(n).map(i -> body(file, i.bytes()))
-                    .orElseGet(() -> Playback.gone(file.name())));
-            case LL_PART -> part(packager.get(), file, n);
-            default -> segment(packager.get(), file, n);
-        };
-    }
-
-    private Deferred part(ChannelPackager packager, HlsFile file, long n) {
-        MediaWindow window = packager.window();
-        Supplier<Response> now = () -> window.part(n).map(p -> body(file, p.bytes()))
-                .orElseGet(() -> Playback.gone(file.name()));
-        if (window.part(n).isPresent() || n < window.snapshot().nextPartNumber()) {
-            return Deferred.of(now.get());
-        }
-        try { // the preload hint names the next part: answered once it exists
-            return wait(packager, window.whenPartNumber(n), now, file.name());
-        } catch (TooFarAheadException e) {
-            return Deferred.of(ErrorResponses.of(Response.Status.NOT_FOUND, file.name() + " does not exist yet: "
-                    + e.getMessage()));
-        }
-    }
-
-    private Deferred segment(ChannelPackager packager, HlsFile file, long msn) {
-        MediaWindow window = packager.window();
-        Supplier<Response> now = () -> window.segment(msn).map(s -> body(file, bytes(s)))
-                .orElseGet(() -> Playback.gone(file.name()));
-        Segment open = window.snapshot().open();
-        if (open == null || open.msn() != msn) {
-            return Deferred.of(now.get());
-        }
-        return wait(packager, window.whenSegment(msn), now, file.name()); // the open one: once it is complete
-    }
-
-    private Deferred wait(ChannelPackager packager, CompletableFuture<Void> due, Supplier<Response> then, String name) {
-        timed(due);
-        long seconds = HOLD_TARGETS * packager.targetSeconds();
-        return Deferred.later(then(due, then),
-                seconds * 1000, ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
-                        name + " did not come within " + seconds + " s; the source may have stalled"));
     }
 
     /** The playlist now, or held until the asked segment or part is in it (at most three target durations). */
@@ -239,26 +170,8 @@ public class LowLatencyPlayback {
         } catch (TooFarAheadException e) {
             return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
         }
-        timed(due);
-        return then(due, () -> playlist(packager, query, asked.skip()));
-    }
-
-    /**
-     * {@code answer} once {@code due} completes; 503 when the channel stopped meanwhile. Built on the responder when it
-     * waited: the packager's thread that completed the wait only hands the players over.
-     */
-    private CompletableFuture<Response> then(CompletableFuture<Void> due, Supplier<Response> answer) {
-        java.util.function.BiFunction<Void, Throwable, Response> built = (v, error) -> error == null ? answer.get()
-                : stopped().join();
-        return due.isDone() ? due.handle(built) : due.handleAsync(built, playback.responder());
-    }
-
-    /** The wait of a blocking request goes into {@code hls_blocking_wait_seconds} once it is over. */
-    private void timed(CompletableFuture<Void> due) {
-        if (!due.isDone()) {
-            long start = System.nanoTime();
-            due.whenComplete((v, error) -> metrics.blockingWaited((System.nanoTime() - start) / 1_000_000));
-        }
+        media.timed(due);
+        return media.then(due, () -> playlist(packager, query, asked.skip()));
     }
 
     private Optional<ChannelPackager> playable(String nickname) {
@@ -270,28 +183,5 @@ public class LowLatencyPlayback {
         metrics.served(body.length);
         return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
                 .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl()).build();
-    }
-
-    private Response body(HlsFile file, byte[] bytes) {
-        metrics.served(bytes.length);
-        if (file.kind() == HlsFile.Kind.LL_PART) {
-            metrics.partServed();
-        }
-        return Response.ok(bytes, file.kind().contentType()).header("Cache-Control", file.kind().cacheControl()).build();
-    }
-
-    private static byte[] bytes(Segment segment) {
-        byte[] all = new byte[(int) segment.size()];
-        int at = 0;
-        for (Part part : segment.parts()) {
-            System.arraycopy(part.bytes(), 0, all, at, part.bytes().length);
-            at += part.bytes().length;
-        }
-        return all;
-    }
-
-    private static CompletableFuture<Response> stopped() {
-        return CompletableFuture.completedFuture(ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
-                "the channel stopped; open the playlist again to start it"));
     }
 }

@@ -54,6 +54,9 @@ public class ReadServlet extends HttpServlet {
     @Inject
     transient LowLatencyPlayback lowLatency;
 
+    @Inject
+    transient LowLatencyMedia lowLatencyMedia;
+
     private transient LiveOutput live;
     private String allowOrigin;
     private boolean packaged;
@@ -134,7 +137,7 @@ public class ReadServlet extends HttpServlet {
                     playlist(nickname, token, request, response);
                 }
             }
-            case LL_INIT, LL_SEGMENT, LL_PART -> deferred(lowLatency.media(nickname, hls.get(), token, request),
+            case LL_INIT, LL_SEGMENT, LL_PART -> deferred(lowLatencyMedia.media(nickname, hls.get(), token, request),
                     request, response);
             default -> segment(nickname, hls.get(), token, request, response);
         }
