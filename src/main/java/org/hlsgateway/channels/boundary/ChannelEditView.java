@@ -16,6 +16,7 @@ import org.hlsgateway.channels.control.UnknownChannelException;
 import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.Packaging;
 import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.config.GatewayConfig;
 
@@ -95,7 +96,7 @@ public class ChannelEditView implements Serializable {
     private static String clientId(String field) {
         return switch (field) {
             case "nickname", "name", "url", "audio", "video", "logo", "tvgId", "tvgName", "sortOrder", "group",
-                 "videoHeight", "videoBitrate" -> "channel:" + field;
+                 "videoHeight", "videoBitrate", "packaging" -> "channel:" + field;
             case "rtspTransport" -> "channel:transport";
             default -> null;
         };
@@ -131,5 +132,9 @@ public class ChannelEditView implements Serializable {
 
     public VideoMode[] getVideoModes() {
         return VideoMode.values();
+    }
+
+    public Packaging[] getPackagings() {
+        return Packaging.values();
     }
 }

@@ -13,6 +13,7 @@ import org.hlsgateway.api.JsonBuilders;
 import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.transcoding.entity.RtspTransport;
+import org.hlsgateway.transcoding.entity.Packaging;
 import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.InputStreams;
 import org.hlsgateway.transcoding.entity.TranscoderStatus;
@@ -23,7 +24,7 @@ import org.hlsgateway.api.FieldError;
 public final class ChannelJson {
 
     private static final Set<String> FIELDS = Set.of("nickname", "name", "url", "rtspTransport", "audio", "video", "public",
-            "group", "logo", "tvgId", "tvgName", "sortOrder", "videoHeight", "videoBitrate");
+            "group", "logo", "tvgId", "tvgName", "sortOrder", "videoHeight", "videoBitrate", "packaging");
 
     private ChannelJson() {
     }
@@ -55,6 +56,7 @@ public final class ChannelJson {
         channel.setRtspTransport(option(body, "rtspTransport", RtspTransport.class, RtspTransport.TCP, errors));
         channel.setAudio(option(body, "audio", AudioMode.class, AudioMode.AAC, errors));
         channel.setVideo(option(body, "video", VideoMode.class, VideoMode.COPY, errors));
+        channel.setPackaging(option(body, "packaging", Packaging.class, Packaging.DEFAULT, errors));
         channel.setPublicAccess(flag(body, "public", publicByDefault, errors));
         channel.setGroupTitle(text(body, "group", errors));
         channel.setLogo(text(body, "logo", errors));
@@ -81,6 +83,7 @@ public final class ChannelJson {
                 .add("rtspTransport", channel.getRtspTransport().value())
                 .add("audio", channel.getAudio().value())
                 .add("video", channel.getVideo().value())
+                .add("packaging", channel.getPackaging().value())
                 .add("public", channel.isPublicAccess())
                 .add("sortOrder", channel.getSortOrder())
                 .add("watchUrl", watchUrl)

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.Packaging;
 import org.hlsgateway.transcoding.entity.RtspTransport;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
@@ -67,6 +68,11 @@ public class Channel {
 
     private Integer videoBitrate;
 
+    /** LL-HLS from the gateway's packager or MPEG-TS from FFmpeg's; null (rows from before the setting) is the default. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    private Packaging packaging;
+
     /** IPTV metadata: group-title, tvg-logo, tvg-id and tvg-name in the M3U export. */
     @Column(name = "GROUP_TITLE", length = 100)
     private String groupTitle;
@@ -117,6 +123,7 @@ public class Channel {
         this.sortOrder = other.sortOrder;
         this.videoHeight = other.videoHeight;
         this.videoBitrate = other.videoBitrate;
+        this.packaging = other.packaging;
     }
 
     public Long getId() {
@@ -187,6 +194,14 @@ public class Channel {
         this.videoHeight = videoHeight;
     }
 
+    public Packaging getPackaging() {
+        return packaging == null ? Packaging.DEFAULT : packaging;
+    }
+
+    public void setPackaging(Packaging packaging) {
+        this.packaging = packaging;
+    }
+
     public Integer getVideoBitrate() {
         return videoBitrate;
     }
@@ -246,6 +261,6 @@ public class Channel {
     /** What this channel tells its transcoder: transcoding knows no channel, so the channel builds its snapshot. */
     public TranscodeSpec transcodeSpec() {
         return new TranscodeSpec(getNickname(), getUrl(), getRtspTransport(), getAudio(), getVideo(), isPublicAccess(),
-                getVideoHeight(), getVideoBitrate());
+                getVideoHeight(), getVideoBitrate(), getPackaging());
     }
 }

@@ -65,16 +65,22 @@ public class LowLatencyPlayback {
         live = transcoders.live();
     }
 
-    /** True when channels are packaged by the gateway and served as LL-HLS. */
-    public boolean enabled() {
-        return transcoders.config().lowLatency();
+    /** True when {@code spec}'s channel is packaged by the gateway and served as LL-HLS (its setting, or HLS_LL). */
+    public boolean enabled(TranscodeSpec spec) {
+        return spec.packaged(transcoders.config().lowLatency());
     }
 
-    /** {@code index.m3u8}: starts a cold channel as plain HLS does; {@code _HLS_msn}/{@code _HLS_part} wait. */
+    /**
+     * {@code index.m3u8}: starts a cold channel as plain HLS does; {@code _HLS_msn}/{@code _HLS_part} wait.
+     * Null for a channel that FFmpeg packages as MPEG-TS: the plain playlist answers it.
+     */
     public Deferred playlist(String nickname, String token, HttpServletRequest request) {
         Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
             return Deferred.of(Playback.unknown(nickname));
+        }
+        if (!enabled(spec.get())) {
+            return null;
         }
         Response refused = playback.refusal(spec.get(), token, request);
         if (refused != null) {

@@ -59,13 +59,11 @@ public class ReadServlet extends HttpServlet {
 
     private transient LiveOutput live;
     private String allowOrigin;
-    private boolean packaged;
 
     @Override
     public void init() {
         live = transcoders.live();
         allowOrigin = transcoders.config().allowOrigin();
-        packaged = lowLatency.enabled();
     }
 
     @Override
@@ -131,9 +129,10 @@ public class ReadServlet extends HttpServlet {
         switch (hls.get().kind()) {
             case PREVIEW -> send(playback.preview(nickname, token, request), request, response);
             case PLAYLIST -> {
-                if (packaged) {
-                    deferred(lowLatency.playlist(nickname, token, request), request, response);
-                } else {
+                AsyncAnswer.Deferred packaged = lowLatency.playlist(nickname, token, request);
+                if (packaged != null) {
+                    deferred(packaged, request, response);
+                } else { // MPEG-TS from FFmpeg's muxer
                     playlist(nickname, token, request, response);
                 }
             }

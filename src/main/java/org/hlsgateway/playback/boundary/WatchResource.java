@@ -77,7 +77,7 @@ public class WatchResource {
         }
         Response refused = playback.refusal(spec.get(), token, request);
         if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
-            response.resume(refused != null ? refusedPage(refused, request) : playerPage(nickname, token, request));
+            response.resume(refused != null ? refusedPage(refused, request) : playerPage(spec.get(), token, request));
             return;
         }
         if (refused != null) {
@@ -92,14 +92,15 @@ public class WatchResource {
                 .location(playlist)
                 .header("Cache-Control", "no-store")
                 .build();
-        if (lowLatency.enabled()) { // players given this URL may ignore parts: the redirect waits for a whole segment
+        if (lowLatency.enabled(spec.get())) { // players given this URL may ignore parts: the redirect waits for a whole segment
             lowLatency.answerWhenWholeSegment(handle, response, redirect);
         } else {
             playback.answerWhenReady(handle, response, redirect);
         }
     }
 
-    private Response playerPage(String nickname, String token, HttpServletRequest request) {
+    private Response playerPage(TranscodeSpec spec, String token, HttpServletRequest request) {
+        String nickname = spec.nickname();
         String title;
         try {
             Optional<Channel> channel = channels.find(nickname);
@@ -116,7 +117,7 @@ public class WatchResource {
         String context = request.getContextPath();
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        boolean ll = lowLatency.enabled();
+        boolean ll = lowLatency.enabled(spec);
         // hls.js in low-latency mode asks for the playlist itself: it starts at the first part, not a whole segment
         String playerSource = !ll ? source : context + "/read/" + nickname + "/" + HlsFile.PLAYLIST
                 + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));

@@ -75,19 +75,21 @@ public class Transcoders {
         if (orphans > 0) {
             LOG.warning(() -> "killed " + orphans + " FFmpeg processes left from a previous run");
         }
-        boolean packaged = config.lowLatency(); // HLS_LL: FFmpeg writes fMP4 to stdout for the gateway's packager
-        launcher = packaged ? ProcessLauncher.pipingOutput(threads) : new ProcessLauncher(threads);
+        boolean packaged = config.lowLatency(); // HLS_LL: the default of channels that do not choose their packaging
+        launcher = new ProcessLauncher(threads); // LL channels' FFmpegs write fMP4 to a pipe for the gateway's packager
         registry = new TranscoderRegistry(
                 new TranscoderRegistry.Settings(config.workDir(), config.startTimeoutSeconds() * 1000L,
                         config.idleTimeoutSeconds() * 1000L, config.segmentSeconds(), config.playlistSize(),
                         config.maxTranscoders(), packaged),
-                (spec, dir, run, fmp4) -> packaged ? command.buildFragmented(spec, fmp4) : command.build(spec, dir, run, fmp4),
+                (spec, dir, run, fmp4) -> spec.packaged(packaged) ? command.buildFragmented(spec, fmp4)
+                        : command.build(spec, dir, run, fmp4),
                 launcher,
                 threads, scheduler, executor, watcher, System::currentTimeMillis);
         registry.knockAtSources();
         LOG.info(() -> "HLS output in " + config.workDir() + "; idle timeout " + config.idleTimeoutSeconds()
                 + " s, start timeout " + config.startTimeoutSeconds() + " s, segments of " + config.segmentSeconds() + " s"
-                + (packaged ? "; LL-HLS from the gateway's packager (HLS_LL)" : ""));
+                + "; channels by default " + (packaged ? "LL-HLS from the gateway's packager" : "MPEG-TS from FFmpeg")
+                + " (HLS_LL)");
     }
 
     @PreDestroy

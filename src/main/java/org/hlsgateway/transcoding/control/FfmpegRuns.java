@@ -77,9 +77,9 @@ final class FfmpegRuns {
         return starts.get();
     }
 
-    /** True when a file watch merges FFmpeg's playlists as they are written. */
+    /** True when a file watch merges FFmpeg's playlists as they are written (channels that FFmpeg packages). */
     boolean watchesFiles() {
-        return watcher != null && !settings.lowLatency();
+        return watcher != null;
     }
 
     /** Starts one FFmpeg for {@code spec}; throws (and holds no slot) when it cannot. */
@@ -90,6 +90,7 @@ final class FfmpegRuns {
             listener.get().failed(spec.nickname(), StartFailedException.Kind.BUSY);
             throw new StartFailedException(StartFailedException.Kind.BUSY, reason, 5);
         }
+        boolean packaged = settings.packaged(spec);
         String run = Long.toString(clock.getAsLong(), 36) + Long.toString(runs.incrementAndGet(), 36);
         Path directory = settings.workDir().resolve(spec.nickname() + "-" + run);
         List<String> command;
@@ -103,7 +104,7 @@ final class FfmpegRuns {
         Process process;
         try {
             Files.createDirectories(directory);
-            process = launcher.launch(command, directory);
+            process = launcher.launch(command, directory, packaged);
         } catch (IOException | UncheckedIOException e) {
             slots.release();
             ProcessLauncher.deleteTree(directory);
@@ -113,7 +114,7 @@ final class FfmpegRuns {
         }
         starts.incrementAndGet();
         TranscoderHandle handle = new TranscoderHandle(spec, directory, process, clock.getAsLong(), fmp4,
-                settings.lowLatency());
+                packaged);
         process.onExit().whenComplete((p, e) -> releaseSlot(handle));
         events.started(handle);
         listener.get().started(spec.nickname());
@@ -124,14 +125,14 @@ final class FfmpegRuns {
         reader.setName("ffmpeg-" + spec.nickname() + "-" + process.pid());
         reader.setDaemon(true);
         reader.start();
-        if (settings.lowLatency()) {
+        if (packaged) {
             Thread media = threads.newThread(() -> events.media(handle, process.getInputStream()));
             media.setName("fmp4-" + spec.nickname() + "-" + process.pid());
             media.setDaemon(true);
             media.start();
         }
         try {
-            if (watcher != null && !settings.lowLatency()) {
+            if (watcher != null && !packaged) {
                 watcher.watch(handle, () -> events.playlistChanged(handle));
             }
         } catch (IOException e) {

@@ -225,7 +225,7 @@ final class LiveChannel {
         LiveSession current = session;
         if (current == null) {
             TranscoderRegistry.Settings settings = registry.settings();
-            ChannelPackager packager = !settings.lowLatency() ? null : new ChannelPackager(settings.segmentSeconds(),
+            ChannelPackager packager = !settings.packaged(handle.spec()) ? null : new ChannelPackager(settings.segmentSeconds(),
                     settings.playlistSize(), ChannelPackager.numberingAt(registry.now(), settings.segmentSeconds()),
                     java.time.Clock.systemUTC());
             current = new LiveSession(handle.spec(), settings.playlistSize(), settings.segmentSeconds(), packager);

@@ -111,7 +111,7 @@ public final class LiveSession {
      * (a waiting player may be answered before the watcher's merge).
      */
     Optional<String> playlist(TranscoderHandle run, TranscoderRegistry registry) {
-        if (run != null && !run.isStopping() && (!registry.runs().watchesFiles() || !hasPlayed())) {
+        if (run != null && !run.isStopping() && (packager != null || !registry.runs().watchesFiles() || !hasPlayed())) {
             merge(run, registry.now());
         }
         return playlist();

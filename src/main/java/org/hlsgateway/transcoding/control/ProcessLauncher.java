@@ -32,24 +32,13 @@ public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoC
 
     private final ExecutorService thread;
     private final boolean deathSignal;
-    private final boolean pipeOutput;
 
     public ProcessLauncher(ThreadFactory threads) {
-        this(threads, Files.isExecutable(SETPRIV), false);
-    }
-
-    /** A launcher whose FFmpegs write their stdout into a pipe, for the packager (LL-HLS), instead of discarding it. */
-    public static ProcessLauncher pipingOutput(ThreadFactory threads) {
-        return new ProcessLauncher(threads, Files.isExecutable(SETPRIV), true);
+        this(threads, Files.isExecutable(SETPRIV));
     }
 
     ProcessLauncher(ThreadFactory threads, boolean deathSignal) {
-        this(threads, deathSignal, false);
-    }
-
-    ProcessLauncher(ThreadFactory threads, boolean deathSignal, boolean pipeOutput) {
         this.deathSignal = deathSignal;
-        this.pipeOutput = pipeOutput;
         this.thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = threads.newThread(task);
             t.setName("ffmpeg-launcher");
@@ -73,8 +62,13 @@ public final class ProcessLauncher implements TranscoderRegistry.Launcher, AutoC
 
     @Override
     public Process launch(List<String> command, Path directory) throws IOException {
+        return launch(command, directory, false);
+    }
+
+    @Override
+    public Process launch(List<String> command, Path directory, boolean pipe) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(wrap(command)).directory(directory.toFile())
-                .redirectOutput(pipeOutput ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(pipe ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
         try {
             return thread.submit(builder::start).get();
         } catch (ExecutionException e) {

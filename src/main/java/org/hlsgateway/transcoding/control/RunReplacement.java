@@ -14,13 +14,18 @@ final class RunReplacement {
     private RunReplacement() {
     }
 
-    /** Settings changed: watched, the run restarts at once with {@code spec}; otherwise the channel is forgotten. */
+    /**
+     * Settings changed: watched, the run restarts at once with {@code spec}; otherwise the channel is forgotten. So is
+     * a channel whose packaging changed (LL-HLS and MPEG-TS share no window): its players start again.
+     */
     static void settingsChanged(LiveChannel channel, TranscodeSpec spec) {
         CompletableFuture<Void> forgotten;
         synchronized (channel) {
             TranscoderHandle old = channel.run();
             LiveSession current = channel.session();
-            if (old != null && current != null && channel.watched(channel.registry().now())) {
+            TranscoderRegistry.Settings settings = channel.registry().settings();
+            if (old != null && current != null && channel.watched(channel.registry().now())
+                    && settings.packaged(old.spec()) == settings.packaged(spec)) {
                 channel.channelRuns().forgetHevc();
                 current.use(spec);
                 replace(channel, old, spec, false);

@@ -33,11 +33,17 @@ public final class TranscoderRegistry implements LiveOutput {
     @FunctionalInterface
     public interface Launcher {
         Process launch(List<String> command, Path directory) throws IOException;
+
+        /** @param pipeOutput stdout into a pipe for the packager (LL-HLS), not discarded */
+        default Process launch(List<String> command, Path directory, boolean pipeOutput) throws IOException {
+            return launch(command, directory);
+        }
     }
 
     /**
      * @param maxTranscoders how many FFmpeg processes may run at once; more starts fail as {@code BUSY}
-     * @param lowLatency FFmpeg writes fragmented MP4 to stdout, packaged by the gateway into LL-HLS ({@code HLS_LL})
+     * @param lowLatency the default of channels that do not choose ({@code HLS_LL}): FFmpeg writes fragmented MP4 to
+     *                   stdout, packaged by the gateway into LL-HLS
      */
     public record Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis, int segmentSeconds,
                            int playlistSize, int maxTranscoders, boolean lowLatency) {
@@ -46,6 +52,11 @@ public final class TranscoderRegistry implements LiveOutput {
         public Settings(Path workDir, long startTimeoutMillis, long idleTimeoutMillis, int segmentSeconds,
                         int playlistSize, int maxTranscoders) {
             this(workDir, startTimeoutMillis, idleTimeoutMillis, segmentSeconds, playlistSize, maxTranscoders, false);
+        }
+
+        /** True when the gateway packages {@code spec}'s channel (LL-HLS), false when FFmpeg writes MPEG-TS files. */
+        public boolean packaged(TranscodeSpec spec) {
+            return spec.packaged(lowLatency);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import org.hlsgateway.packaging.entity.Box;
 import org.hlsgateway.testsupport.LlPlaylistChecker;
 import org.hlsgateway.transcoding.entity.AudioMode;
+import org.hlsgateway.transcoding.entity.Packaging;
 import org.hlsgateway.transcoding.entity.RtspTransport;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 import org.hlsgateway.transcoding.entity.TranscoderState;
@@ -68,12 +69,17 @@ class PackagedRunsTest {
 
     /** A registry whose runs write {@code stdout} and then sleep. */
     private TranscoderRegistry registry(byte[] stdout) throws Exception {
+        return registry(stdout, true);
+    }
+
+    /** @param lowLatencyByDefault {@code HLS_LL}: channels that do not choose their packaging are packaged */
+    private TranscoderRegistry registry(byte[] stdout, boolean lowLatencyByDefault) throws Exception {
         Path media = Files.write(work.resolve("media.mp4"), stdout);
         List<String> command = List.of("sh", "-c", "cat '" + media + "'; exec sleep 30");
         TranscoderRegistry.Launcher launcher = (args, directory) -> new ProcessBuilder(args)
                 .directory(directory.toFile()).start(); // stdout is a pipe
         registry = new TranscoderRegistry(
-                new TranscoderRegistry.Settings(work.resolve("hls"), 60_000, IDLE_TIMEOUT, 1, 6, 10, true),
+                new TranscoderRegistry.Settings(work.resolve("hls"), 60_000, IDLE_TIMEOUT, 1, 6, 10, lowLatencyByDefault),
                 (spec, directory, run, fmp4) -> command, launcher, Thread::new, scheduler, stoppers, null, now::get);
         return registry;
     }
@@ -116,6 +122,54 @@ class PackagedRunsTest {
             assertEquals(TranscoderState.LIVE, registry.status("cam1").state());
             assertTrue(registry.playlist("cam1").isEmpty(), "no plain HLS playlist: nothing on disk");
         });
+    }
+
+    @Test
+    void aChannelThatChoosesLlIsPackagedWhenTheGatewayDefaultIsMpegTs() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(firstPartOnly(), false);
+
+            TranscoderHandle handle = registry.ensureStarted(withPackaging(Packaging.LL));
+
+            assertEquals(handle, handle.ready().get(10, TimeUnit.SECONDS));
+            assertTrue(handle.packaged());
+            assertTrue(registry.packager("cam1").orElseThrow().hasPart());
+        });
+    }
+
+    @Test
+    void aChannelThatChoosesMpegTsIsLeftToFfmpegWhenTheGatewayDefaultIsLl() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(firstPartOnly(), true);
+
+            TranscoderHandle handle = registry.ensureStarted(withPackaging(Packaging.TS));
+
+            assertFalse(handle.packaged());
+            assertTrue(registry.packager("cam1").isEmpty(), "no packager: FFmpeg's HLS muxer writes the files");
+            assertFalse(handle.ready().isDone(), "fMP4 on stdout is not read, and no TS segment was written");
+        });
+    }
+
+    @Test
+    void changingAWatchedChannelsPackagingStartsItAgainWithTheOther() {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            TranscoderRegistry registry = registry(firstPartOnly(), true);
+            TranscoderHandle first = registry.ensureStarted(spec());
+            first.ready().get(10, TimeUnit.SECONDS);
+            registry.touch("cam1", "viewer");
+
+            registry.restart(withPackaging(Packaging.TS));
+
+            await(() -> !first.process().isAlive());
+            assertTrue(registry.packager("cam1").isEmpty(), "the LL window is gone with its session");
+            TranscoderHandle next = registry.ensureStarted(withPackaging(Packaging.TS));
+            assertFalse(next.packaged());
+        });
+    }
+
+    private static TranscodeSpec withPackaging(Packaging packaging) {
+        return new TranscodeSpec("cam1", "rtsp://cam.local/stream", RtspTransport.TCP, AudioMode.AAC, VideoMode.COPY,
+                false, null, null, packaging);
     }
 
     @Test
