@@ -16,8 +16,8 @@ import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.api.ServletAnswers;
 
 /**
- * A request answered later without a thread of its own (LL-HLS: a blocking playlist reload, the preload-hinted part,
- * a cold start): the servlet request is suspended until its answer's future completes or its time is up, and answered
+ * A request answered later without a thread of its own (a cold start's first playlist; LL-HLS: a blocking playlist
+ * reload, the preload-hinted part): the servlet request is suspended until its answer's future completes or its time is up, and answered
  * once, whichever comes first. The answer is written on the responder, never on the thread that completed the future
  * (the packager's reader).
  */

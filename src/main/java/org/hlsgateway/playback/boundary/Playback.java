@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -224,7 +224,7 @@ public class Playback {
         }
         response.setTimeout(waitLimitSeconds(), TimeUnit.SECONDS);
         response.setTimeoutHandler(r -> r.resume(waitTimedOut()));
-        answerWhenReady(handle, response::resume, onReady);
+        whenReady(handle, onReady).thenAccept(response::resume);
     }
 
     /** The answer to a player that waited {@link #waitLimitSeconds()} without a segment. */
@@ -238,18 +238,19 @@ public class Playback {
         return transcoders.config().startTimeoutSeconds() + 5L;
     }
 
-    /** Calls {@code answer} with {@code onReady}'s answer once the handle lists a segment, or with the error. */
-    public void answerWhenReady(TranscoderHandle handle, Consumer<Response> answer,
-                                Function<TranscoderHandle, Response> onReady) {
-        // answered on the executor, never on the thread that settled the handle (file watcher, idle
-        // reaper, FFmpeg's reader): writing a response there once deadlocked Grizzly's HTTP/2 layer
-        handle.ready().whenCompleteAsync((ready, error) -> {
+    /**
+     * {@code onReady}'s answer once {@code handle} is ready, or the failure's; computed on the responder, never on the
+     * thread that settled the handle (file watcher, idle reaper, FFmpeg's reader): writing a response there once
+     * deadlocked Grizzly's HTTP/2 layer.
+     */
+    public CompletableFuture<Response> whenReady(TranscoderHandle handle, Function<TranscoderHandle, Response> onReady) {
+        return handle.ready().handleAsync((ready, error) -> {
             try {
-                answer.accept(error == null ? onReady.apply(ready) : StartFailures.response(error));
+                return error == null ? onReady.apply(ready) : StartFailures.response(error);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not answer a waiting player of " + handle.nickname(), e);
-                answer.accept(ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
-                        "internal error; the server log has the details"));
+                return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR,
+                        "internal error; the server log has the details");
             }
         }, responder);
     }

@@ -178,9 +178,11 @@ public class ReadServlet extends HttpServlet {
         } else if (answer.answer() != null) {
             send(answer.answer(), request, response);
         } else {
-            ColdStartWait.start(playback, answer.cold(), request, () -> live.playlist(nickname)
+            // waits, without a thread, until FFmpeg lists its first segment: the playlist, the failure or the time limit
+            deferred(AsyncAnswer.Deferred.later(playback.whenReady(answer.cold(), ready -> live.playlist(nickname)
                     .map(text -> playlistAnswer(text, answer.segmentToken()))
-                    .orElseGet(() -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "the playlist is not ready yet")));
+                    .orElseGet(() -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "the playlist is not ready yet"))),
+                    playback.waitLimitSeconds() * 1000, playback.waitTimedOut()), request, response);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hlsgateway.transcoding.entity.AudioMode;
 import org.hlsgateway.channels.entity.Channel;
+import org.hlsgateway.transcoding.entity.Packaging;
 import org.hlsgateway.transcoding.entity.RtspTransport;
 import org.hlsgateway.transcoding.entity.VideoMode;
 import org.hlsgateway.transcoding.entity.TranscoderState;
@@ -53,6 +54,21 @@ class ChannelJsonTest {
         assertEquals(RtspTransport.TCP, channel.getRtspTransport());
         assertEquals(AudioMode.AAC, channel.getAudio());
         assertEquals(VideoMode.COPY, channel.getVideo());
+        assertEquals(Packaging.DEFAULT, channel.getPackaging());
+    }
+
+    @Test
+    void packagingIsLlTsOrTheGatewayDefault() {
+        assertEquals(Packaging.LL, ChannelJson.read(json("{'nickname':'cam1','url':'rtsp://cam/x','packaging':'ll'}"))
+                .getPackaging());
+        assertEquals(Packaging.TS, ChannelJson.read(json("{'nickname':'cam1','url':'rtsp://cam/x','packaging':'TS'}"))
+                .getPackaging());
+        assertEquals(Packaging.DEFAULT, ChannelJson.read(json("{'nickname':'cam1','url':'rtsp://cam/x','packaging':null}"))
+                .getPackaging());
+        InvalidChannelException e = invalid("{'nickname':'cam1','url':'rtsp://cam/x','packaging':'fmp4'}");
+        assertEquals(Set.of("packaging"), fields(e));
+        String message = errorOf(e, "packaging").message();
+        assertTrue(message.contains("ll") && message.contains("ts") && message.contains("default"), message);
     }
 
     @Test

@@ -76,6 +76,21 @@ class PlaybackIT extends DeployedGateway {
         assertFalse(state.isNull("startedAt"));
     }
 
+    /** The other choice: on a gateway whose default is MPEG-TS, a channel set to {@code ll} is LL-HLS. */
+    @Test
+    void aChannelSetToLlIsLlHlsOnAGatewayWhoseDefaultIsMpegTs() throws Exception {
+        assertEquals("default", gateway.createChannel("perll0", camera.url(), null).getString("packaging"));
+        assertEquals("ll", gateway.createChannel("perll", camera.url(), "\"packaging\":\"ll\"").getString("packaging"));
+
+        HttpResponse<String> playlist = gateway.get("read/perll/index.m3u8");
+
+        assertEquals(200, playlist.statusCode(), playlist.body());
+        org.hlsgateway.testsupport.LlPlaylistChecker.check(playlist.body());
+        assertTrue(playlist.body().contains("#EXT-X-PART:") && playlist.body().contains("#EXT-X-MAP:"), playlist.body());
+        assertTrue(gateway.get("watch/perll", "text/html").body().contains("data-low-latency=\"true\""));
+        assertTrue(gateway.get("watch/perll0", "text/html").body().contains("data-low-latency=\"false\""));
+    }
+
     @Test
     void idleTranscoderStopsAndTheCameraSeesItsClientLeave() throws Exception {
         try (RtspCamera own = RtspCamera.start()) {

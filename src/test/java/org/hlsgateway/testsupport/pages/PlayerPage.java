@@ -70,4 +70,28 @@ public final class PlayerPage {
         new WebDriverWait(browser, timeout).until(b -> currentTime() >= seconds);
         return currentTime();
     }
+
+    /** From now on, the video element counts its stalls ({@code waiting} events) and their length. */
+    public void countStalls() {
+        ((JavascriptExecutor) browser).executeScript("var v = document.getElementById('player');"
+                + " v.stalls = 0; v.stalledMillis = 0; v.stalledSince = null;"
+                + " v.addEventListener('waiting', function () { v.stalls++; v.stalledSince = performance.now(); });"
+                + " v.addEventListener('playing', function () { if (v.stalledSince !== null) {"
+                + " v.stalledMillis += performance.now() - v.stalledSince; v.stalledSince = null; } });");
+    }
+
+    /** Stalls since {@link #countStalls()}: {count, milliseconds stalled (a stall still going counts to now)}. */
+    public double[] stalls() {
+        Object value = ((JavascriptExecutor) browser).executeScript("var v = document.getElementById('player');"
+                + " var open = v.stalledSince === null ? 0 : performance.now() - v.stalledSince;"
+                + " return [v.stalls, v.stalledMillis + open];");
+        java.util.List<?> list = (java.util.List<?>) value;
+        return new double[] {((Number) list.get(0)).doubleValue(), ((Number) list.get(1)).doubleValue()};
+    }
+
+    /** The seconds behind live that the status line shows ({@code Live · 1.2 s behind}, from hls.js), or NaN. */
+    public double secondsBehindLive() {
+        java.util.regex.Matcher behind = java.util.regex.Pattern.compile("Live · ([0-9.]+) s behind").matcher(status());
+        return behind.find() ? Double.parseDouble(behind.group(1)) : Double.NaN;
+    }
 }
