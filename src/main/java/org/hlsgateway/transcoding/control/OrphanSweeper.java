@@ -42,11 +42,24 @@ public final class OrphanSweeper {
         return orphans.size();
     }
 
+    /**
+     * An FFmpeg that writes HLS files into the work directory, or that runs in one of its run directories: an LL-HLS
+     * run writes fMP4 to a pipe, and only its working directory names the gateway's.
+     */
     static boolean isOurs(ProcessHandle process, String workDirMarker) {
         ProcessHandle.Info info = process.info();
         boolean ffmpeg = info.command().map(c -> c.endsWith("ffmpeg")).orElse(false);
-        return ffmpeg && info.arguments().map(args -> Stream.of(args).anyMatch(a -> a.startsWith(workDirMarker)))
-                .orElse(false);
+        return ffmpeg && (info.arguments().map(args -> Stream.of(args).anyMatch(a -> a.startsWith(workDirMarker)))
+                .orElse(false) || workingDirectory(process.pid()).startsWith(workDirMarker));
+    }
+
+    /** The process's working directory and a slash (Linux's {@code /proc}); empty where it cannot be read. */
+    static String workingDirectory(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")) + "/";
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "";
+        }
     }
 
     private static void removeStaleDirectories(Path workDir) {
