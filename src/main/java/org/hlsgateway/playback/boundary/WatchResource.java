@@ -29,12 +29,13 @@ import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.transcoding.control.StartFailedException;
 import org.hlsgateway.transcoding.control.TranscoderHandle;
 import org.hlsgateway.transcoding.entity.TranscodeSpec;
 
 /**
  * {@code GET /hls_gateway/watch/{nickname}}: starts the channel if it is cold, waits for its
- * first segment and redirects to the playlist. A browser navigating here gets a player page.
+ * first segment and redirects to the playlist. A browser navigating here gets a player page, and the channel starts.
  */
 @Path("{nickname}")
 @ApplicationScoped // one instance: nothing is created or injected per request
@@ -77,6 +78,9 @@ public class WatchResource {
         }
         Response refused = playback.refusal(spec.get(), token, request);
         if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
+            if (refused == null) {
+                warmUp(spec.get(), request);
+            }
             response.resume(refused != null ? refusedPage(refused, request) : playerPage(spec.get(), token, request));
             return;
         }
@@ -99,6 +103,20 @@ public class WatchResource {
         }
     }
 
+    /**
+     * The page's player asks for the playlist a few hundred ms after the page (hls.js loads and starts first): the
+     * channel starts now, so FFmpeg connects to the source meanwhile. A start that fails is left to the player's own
+     * request, which answers why.
+     */
+    private void warmUp(TranscodeSpec spec, HttpServletRequest request) {
+        try {
+            playback.start(spec);
+            transcoders.touch(spec.nickname(), Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        } catch (StartFailedException e) {
+            // waiting out a back-off delay, over HLS_MAX_TRANSCODERS, no FFmpeg: the player is told when it asks
+        }
+    }
+
     private Response playerPage(TranscodeSpec spec, String token, HttpServletRequest request) {
         String nickname = spec.nickname();
         String title;
@@ -118,10 +136,10 @@ public class WatchResource {
         String source = context + "/watch/" + nickname + "?format=hls"
                 + (token == null ? "" : "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         boolean ll = lowLatency.enabled(spec);
-        // hls.js in low-latency mode asks for the playlist itself: it starts at the first part, not a whole segment
-        String playerSource = !ll ? source : context + "/read/" + nickname + "/" + HlsFile.PLAYLIST
-                + (token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, playerSource, ll);
+        // hls.js (1.4) takes no playlist without a whole segment: one of parts only is a levelEmptyError, retried
+        // 1 s and then 2 s later. So its first playlist comes through the watch URL too, once a segment is whole,
+        // and in low-latency mode it then plays from parts and blocking reloads.
+        String html = PlayerPage.render(context, HLS_JS_VERSION, nickname, title, source, source, ll);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
                 .build();

@@ -244,6 +244,10 @@ class PlaybackIT extends DeployedGateway {
         assertTrue(html.body().contains("&lt;b&gt;Door&lt;/b&gt;"), "markup in names is shown as text");
         assertFalse(html.body().contains("<b>Door</b>"));
         assertEquals(302, player.statusCode(), player.body());
+        gateway.createChannel("page2", camera.url(), null);
+        gateway.get("watch/page2", "text/html");
+        assertFalse("IDLE".equals(gateway.channel("page2").getString("state")),
+                "the page starts the channel: FFmpeg connects while the page's player loads");
     }
 
     private static boolean hasChannelDir(Path workDir, String nickname) throws IOException {
