@@ -50,6 +50,8 @@ final class LlViewers {
     void run(List<Integer> steps) throws Exception {
         List<String> lines = new ArrayList<>();
         int best = 0;
+        int clean = 0;
+        boolean cleanSoFar = true;
         for (int n : steps) {
             Counters c = step(n);
             lines.add(lastLine);
@@ -58,10 +60,17 @@ final class LlViewers {
                 break;
             }
             best = n;
+            if (c.missed.get() > 0) {
+                cleanSoFar = false;
+            }
+            if (cleanSoFar) {
+                clean = n;
+            }
         }
         ctx.report().table("| LL players on one channel | Requests/s | Parts fetched/s per player (live: ~5) | Errors | Parts missed "
                 + "| Reload sent → part in hand, p50 / p99 | Gateway JVM CPU (% of one core) | Harness CPU | Load avg (1 min) |", lines);
         ctx.report().note("Largest number of players at 0 errors: **" + (best == 0 ? "none of the steps" : Integer.toString(best))
+                + "**; at 0 errors and 0 parts missed: **" + (clean == 0 ? "none of the steps" : Integer.toString(clean))
                 + "** (steps " + steps + ", stopping at the first with errors; " + Report.num(ctx.seconds())
                 + " s per step after a 2 s warm-up). *Parts missed*: parts a player skipped when it was more than " + BEHIND_LIMIT
                 + " parts behind the newest listed part and jumped to the preload hint. Players and the gateway share the "
