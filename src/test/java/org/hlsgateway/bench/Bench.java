@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * <p>System properties: {@code bench.root} (project directory), {@code bench.runs} (runs per
  * figure, default 5), {@code bench.seconds} (seconds per load run and density window, default 10),
- * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path, ll), {@code bench.density}
+ * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path, ll,
+ * llserving: LL-HLS serving, blocking requests, viewers per node, memory and CPU per LL channel), {@code bench.density}
  * (channel counts, default 1,10,25,50), {@code bench.lists} (channels for the lists section, default 10000).
  */
 public final class Bench {
@@ -79,6 +80,25 @@ public final class Bench {
                 Context ctx = new Context(root, out, runs, seconds, idleTimeout, report, gateway);
                 section(report, "LL-HLS start (HLS_LL, the gateway's packager)", () -> new LowLatencyStart(ctx).run(1));
             }
+        }
+        if (only.contains("llserving")) {
+            Path data = out.resolve("gateway-llserving");
+            Proc.deleteTree(data);
+            try (Gateway gateway = Gateway.start(root, data, 10, Map.of("HLS_LL", "true"));
+                 Camera camera = Camera.start(root, 1)) {
+                gateway.awaitReady(180_000);
+                Context ctx = new Context(root, out, runs, seconds, 10, report, gateway);
+                try (LiveLlChannel channel = LiveLlChannel.open(gateway, camera, "bench-llserve", 3)) {
+                    section(report, "LL-HLS serving (wrk keep-alive load, gateway and nginx runs alternate)",
+                            () -> new LlServing(ctx, channel).run());
+                    section(report, "LL-HLS blocking playlist requests held at once",
+                            () -> new BlockingHold(ctx, channel).run(List.of(100, 1000, 5000)));
+                    section(report, "LL-HLS viewers per node (one channel)",
+                            () -> new LlViewers(ctx, channel).run(List.of(50, 200, 500, 1000)));
+                }
+            }
+            section(report, "Memory and CPU per channel: LL-HLS against plain HLS (copy mode)",
+                    () -> new LlDensity(base).run(density));
         }
         if (only.contains("lists")) {
             Path data = out.resolve("gateway-lists");

@@ -41,7 +41,7 @@ final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; }
+                    types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; video/mp4 mp4; video/iso.segment m4s; }
                     server {
                         listen 127.0.0.1:%2$d;
                         root %3$s;
