@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Density {
 
-    private static final int SETTLED_SECONDS = 10;
-    private static final int SETTLE_LIMIT_SECONDS = 90;
+    static final int SETTLED_SECONDS = 10;
+    static final int SETTLE_LIMIT_SECONDS = 90;
 
     private final Bench.Context ctx;
 
@@ -253,7 +253,7 @@ final class Density {
      * Waits until no FFmpeg has started for {@link #SETTLED_SECONDS} (at most {@link #SETTLE_LIMIT_SECONDS});
      * returns how many started meanwhile beyond the first start of each channel.
      */
-    private static long settle(Gateway gw) {
+    static long settle(Gateway gw) {
         double first = gw.metric("hls_transcoder_starts_total");
         double last = first;
         long quietSince = System.nanoTime();

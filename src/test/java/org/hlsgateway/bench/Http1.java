@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection that reads whole answers (status and body), for simulated players: cheaper
@@ -74,53 +73,16 @@ final class Http1 implements AutoCloseable {
     }
 
     private Answer read() throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null) {
+        Http1Reader.Head head = Http1Reader.head(in);
+        if (head == null) {
             return null;
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = -1;
-        boolean chunked = false;
-        boolean close = false;
-        String header;
-        while ((header = line(in)) != null && !header.isEmpty()) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                close = true;
-            }
-        }
-        if (header == null) {
-            throw new IOException("closed inside the headers");
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(length > 0 ? (int) length : 4096);
-        if (chunked) {
-            while (true) {
-                String size = line(in);
-                if (size == null) {
-                    throw new IOException("closed inside a chunked body");
-                }
-                int chunk = Integer.parseInt(size.split(";")[0].trim(), 16);
-                if (chunk == 0) {
-                    String trailer;
-                    while ((trailer = line(in)) != null && !trailer.isEmpty()) {
-                        // skip trailers
-                    }
-                    break;
-                }
-                copy(chunk, body);
-                line(in);
-            }
-        } else if (length > 0) {
-            copy(length, body);
-        }
-        if (close) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(head.length() > 0 ? (int) head.length() : 4096);
+        Http1Reader.body(in, head, (stream, length) -> copy(length, body));
+        if (head.close()) {
             close();
         }
-        return new Answer(status, body.toByteArray());
+        return new Answer(head.status(), body.toByteArray());
     }
 
     private void copy(long length, ByteArrayOutputStream body) throws IOException {
@@ -134,20 +96,6 @@ final class Http1 implements AutoCloseable {
             body.write(buffer, 0, read);
             left -= read;
         }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                return null;
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
     }
 
     @Override

@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 final class LlDensity {
 
     private static final Pattern USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
-    private static final int QUIET_SECONDS = 10;
-    private static final int SETTLE_LIMIT_SECONDS = 60;
 
     private final Bench.Context ctx;
     private final AtomicLong retries = new AtomicLong();
@@ -59,7 +57,7 @@ final class LlDensity {
         ctx.report().note("Channels start 4 at a time (a cold start that fails, 502 or 504, is retried after 1, 2, 4, 8 s; "
                 + "retries, both modes: " + retries.get() + ", channels whose 5 tries failed and were left to their viewer: "
                 + failedStarts.get() + "); before each window "
-                + "the harness waits until no FFmpeg has started for " + QUIET_SECONDS + " s (at most " + SETTLE_LIMIT_SECONDS
+                + "the harness waits until no FFmpeg has started for " + Density.SETTLED_SECONDS + " s (at most " + Density.SETTLE_LIMIT_SECONDS
                 + " s). Window " + Report.num(ctx.seconds()) + " s. Heap: young + tenured used after `jcmd PID GC.run` "
                 + "(serial collector, the run command's default). The LL gateway holds each channel's window in memory "
                 + "(6 listed + 7 retained segments with their parts); the plain gateway's media are FFmpeg's files on disk.");
@@ -108,7 +106,7 @@ final class LlDensity {
                     start.get(120, TimeUnit.SECONDS);
                 }
                 running = step;
-                settle(gw);
+                Density.settle(gw);
                 long errors0 = viewerErrors.get();
                 List<Long> ffmpegs = Proc.children(gw.pid()).stream().filter(p -> Proc.cmdline(p).contains("ffmpeg")).toList();
                 long[] ff0 = ffmpegs.stream().mapToLong(Proc::cpuTicks).toArray();
@@ -159,21 +157,6 @@ final class LlDensity {
             }
         } catch (Exception e) {
             errors.incrementAndGet();
-        }
-    }
-
-    /** Waits until no FFmpeg has started for {@link #QUIET_SECONDS}, at most {@link #SETTLE_LIMIT_SECONDS}. */
-    private static void settle(Gateway gw) {
-        double last = gw.metric("hls_transcoder_starts_total");
-        long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_LIMIT_SECONDS);
-        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(QUIET_SECONDS) && System.nanoTime() < deadline) {
-            Proc.sleep(1000);
-            double now = gw.metric("hls_transcoder_starts_total");
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            }
         }
     }
 

@@ -69,14 +69,7 @@ final class LlServing {
             case PART -> "LL part";
             case SEGMENT -> "LL segment";
         } + ", " + connections + " connections";
-        Stats gwRps = new Stats();
-        Stats ngRps = new Stats();
-        Stats gwMbs = new Stats();
-        Stats ngMbs = new Stats();
-        Stats gwP50 = new Stats();
-        Stats ngP50 = new Stats();
-        Stats gwP99 = new Stats();
-        Stats ngP99 = new Stats();
+        ServingFigures figures = new ServingFigures();
         Stats sizes = new Stats();
         long errors = 0;
         String warm = fresh(target);
@@ -89,14 +82,7 @@ final class LlServing {
             Wrk.Result g = Wrk.run(channel.gateway.port, channel.path(name), connections, ctx.seconds());
             Wrk.Result n = Wrk.run(nginx.port, "/" + name, connections, ctx.seconds());
             errors += g.errors();
-            gwRps.add(g.requestsPerSecond());
-            ngRps.add(n.requestsPerSecond());
-            gwMbs.add(g.megabytesPerSecond());
-            ngMbs.add(n.megabytesPerSecond());
-            gwP50.add(g.p50Millis());
-            ngP50.add(n.p50Millis());
-            gwP99.add(g.p99Millis());
-            ngP99.add(n.p99Millis());
+            figures.add(g, n);
             System.out.printf("  %s run %d (%s, %d bytes): gateway %.0f req/s %.1f MB/s p50 %.2f p99 %.2f ms (non-2xx %d, "
                             + "socket errors %d); nginx %.0f req/s %.1f MB/s p50 %.2f p99 %.2f ms (non-2xx %d, socket errors %d)%n",
                     what, i + 1, name, size, g.requestsPerSecond(), g.megabytesPerSecond(), g.p50Millis(), g.p99Millis(),
@@ -104,14 +90,7 @@ final class LlServing {
                     n.non2xx(), n.socketErrors());
         }
         String label = what + " (" + Report.num(sizes.median() / 1000) + " KB)";
-        double share = gwRps.median() / ngRps.median();
-        double p99 = gwP99.median() / ngP99.median();
-        ctx.report().row(label + ": requests/s", "req/s", gwRps, "nginx, same bytes from a file", ngRps, Report.Better.HIGHER,
-                "≥ 0.8 × nginx: " + Report.num(share) + " ×, " + (share >= 0.8 ? "**met**" : "**not met**")
-                        + (errors > 0 ? " (gateway errors: " + errors + ")" : ""));
-        ctx.report().row(label + ": MB/s", "MB/s", gwMbs, "nginx", ngMbs, Report.Better.HIGHER, null);
-        ctx.report().row(label + ": p50 latency", "ms", gwP50, "nginx", ngP50, Report.Better.LOWER, null);
-        ctx.report().row(label + ": p99 latency", "ms", gwP99, "nginx", ngP99, Report.Better.LOWER,
-                "p99 ≤ 2 × nginx: " + Report.num(p99) + " ×, " + (p99 <= 2 ? "**met**" : "**not met**"));
+        figures.report(ctx.report(), label, "nginx, same bytes from a file",
+                errors > 0 ? " (gateway errors: " + errors + ")" : "");
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,21 +20,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadClient {
 
-    record Result(long requests, long bytes, long errors, long reconnects, double seconds, long[] latencies) {
+    record Result(long requests, long bytes, long errors, long reconnects, double seconds, long[] latencies)
+            implements ServingFigures.Run {
 
-        double requestsPerSecond() {
+        @Override
+        public double requestsPerSecond() {
             return requests / seconds;
         }
 
-        double megabytesPerSecond() {
+        @Override
+        public double megabytesPerSecond() {
             return bytes / seconds / 1e6;
         }
 
-        double p50Millis() {
+        @Override
+        public double p50Millis() {
             return Stats.percentile(latencies, 50) / 1e6;
         }
 
-        double p99Millis() {
+        @Override
+        public double p99Millis() {
             return Stats.percentile(latencies, 99) / 1e6;
         }
     }
@@ -169,67 +173,12 @@ final class LoadClient {
 
     /** Reads one complete answer, or null when the connection was closed before one. */
     private static Answer read(InputStream in, byte[] scratch) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null) {
+        Http1Reader.Head head = Http1Reader.head(in);
+        if (head == null) {
             return null;
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = -1;
-        boolean chunked = false;
-        boolean close = false;
-        String header;
-        while ((header = line(in)) != null && !header.isEmpty()) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                close = true;
-            }
-        }
-        if (header == null) {
-            return null;
-        }
-        long body;
-        if (chunked) {
-            body = 0;
-            while (true) {
-                String size = line(in);
-                if (size == null) {
-                    throw new IOException("closed inside a chunked body");
-                }
-                int chunk = Integer.parseInt(size.split(";")[0].trim(), 16);
-                if (chunk == 0) {
-                    String trailer;
-                    while ((trailer = line(in)) != null && !trailer.isEmpty()) {
-                        // skip trailers
-                    }
-                    break;
-                }
-                skip(in, chunk, scratch);
-                body += chunk;
-                line(in);
-            }
-        } else {
-            body = skip(in, Math.max(0, length), scratch);
-        }
-        return new Answer(status, body, close);
-    }
-
-    /** A CRLF-terminated line without its terminator, or null at end of stream. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                return null;
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
+        long body = Http1Reader.body(in, head, (stream, length) -> skip(stream, length, scratch));
+        return new Answer(head.status(), body, head.close());
     }
 
     private static long skip(InputStream in, long length, byte[] scratch) throws IOException {

@@ -61,14 +61,7 @@ final class Serving {
 
     private void measure(String nickname, String file, int connections, Nginx nginx, Gateway gw) throws Exception {
         String what = (file.endsWith(".m3u8") ? "live playlist" : "1 MB segment") + ", " + connections + " connections";
-        Stats gwRps = new Stats();
-        Stats ngRps = new Stats();
-        Stats gwMbs = new Stats();
-        Stats ngMbs = new Stats();
-        Stats gwP50 = new Stats();
-        Stats ngP50 = new Stats();
-        Stats gwP99 = new Stats();
-        Stats ngP99 = new Stats();
+        ServingFigures figures = new ServingFigures();
         String gatewayPath = "/hls_gateway/read/" + nickname + "/" + file;
         // warm-up of both servers (the JVM needs ~20 s of load before C2 has compiled the hot path), not counted
         LoadClient.run(gw.port, gatewayPath, connections, Math.max(5, ctx.seconds()));
@@ -76,26 +69,12 @@ final class Serving {
         for (int i = 0; i < ctx.runs(); i++) {
             LoadClient.Result g = LoadClient.run(gw.port, gatewayPath, connections, ctx.seconds());
             LoadClient.Result n = LoadClient.run(nginx.port, "/" + file, connections, ctx.seconds());
-            gwRps.add(g.requestsPerSecond());
-            ngRps.add(n.requestsPerSecond());
-            gwMbs.add(g.megabytesPerSecond());
-            ngMbs.add(n.megabytesPerSecond());
-            gwP50.add(g.p50Millis());
-            ngP50.add(n.p50Millis());
-            gwP99.add(g.p99Millis());
-            ngP99.add(n.p99Millis());
+            figures.add(g, n);
             System.out.printf("  %s run %d: gateway %.0f req/s %.1f MB/s p50 %.2f p99 %.2f ms (errors %d, reconnects %d); "
                             + "nginx %.0f req/s %.1f MB/s p50 %.2f p99 %.2f ms (errors %d, reconnects %d)%n",
                     what, i + 1, g.requestsPerSecond(), g.megabytesPerSecond(), g.p50Millis(), g.p99Millis(), g.errors(), g.reconnects(),
                     n.requestsPerSecond(), n.megabytesPerSecond(), n.p50Millis(), n.p99Millis(), n.errors(), n.reconnects());
         }
-        double share = gwRps.median() / ngRps.median();
-        double p99 = gwP99.median() / ngP99.median();
-        ctx.report().row("Serving " + what + ": requests/s", "req/s", gwRps, "nginx, same file", ngRps, Report.Better.HIGHER,
-                "≥ 80 % of nginx: " + Math.round(share * 100) + " %, " + (share >= 0.8 ? "**met**" : "**not met**"));
-        ctx.report().row("Serving " + what + ": MB/s", "MB/s", gwMbs, "nginx", ngMbs, Report.Better.HIGHER, null);
-        ctx.report().row("Serving " + what + ": p50 latency", "ms", gwP50, "nginx", ngP50, Report.Better.LOWER, null);
-        ctx.report().row("Serving " + what + ": p99 latency", "ms", gwP99, "nginx", ngP99, Report.Better.LOWER,
-                "p99 ≤ 2× nginx: " + Report.num(p99) + "×, " + (p99 <= 2 ? "**met**" : "**not met**"));
+        figures.report(ctx.report(), "Serving " + what, "nginx, same file", "");
     }
 }

@@ -19,13 +19,15 @@ final class Wrk {
     private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
     record Result(long requests, double seconds, double bytes, double p50Millis, double p99Millis, long non2xx,
-                  long socketErrors, String raw) {
+                  long socketErrors, String raw) implements ServingFigures.Run {
 
-        double requestsPerSecond() {
+        @Override
+        public double requestsPerSecond() {
             return requests / seconds;
         }
 
-        double megabytesPerSecond() {
+        @Override
+        public double megabytesPerSecond() {
             return bytes / seconds / 1e6;
         }
 
