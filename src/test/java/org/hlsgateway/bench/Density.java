@@ -122,7 +122,7 @@ final class Density {
         Map<String, Follower> followers = new ConcurrentHashMap<>();
         // a few cold starts at a time, as players arriving over a few seconds would cause
         ExecutorService starters = Executors.newFixedThreadPool(4);
-        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
         long restarts = 0;
         long bareRestarts = 0;
         ScheduledExecutorService players = Executors.newScheduledThreadPool(32);
@@ -140,21 +140,9 @@ final class Density {
                     String nickname = "bench-d" + i;
                     gw.createChannel(nickname, camera.url());
                     starts.add(starters.submit(() -> {
-                        for (int attempt = 1; ; attempt++) {
-                            try {
-                                player.coldStart(nickname);
-                                break;
-                            } catch (IllegalStateException e) {
-                                // 504 (no segment within HLS_START_TIMEOUT) or 502 (the shared camera sent
-                                // "invalid data" to a client joining while it held the others back); a
-                                // player would retry too, a little later each time
-                                if (attempt == 5) {
-                                    throw e;
-                                }
-                                retries.incrementAndGet();
-                                System.out.println("  " + nickname + ": " + e.getMessage() + "; retrying");
-                                Proc.sleep(1000L << (attempt - 1));
-                            }
+                        IllegalStateException failed = player.coldStartRetrying(nickname, 5, retries);
+                        if (failed != null) {
+                            throw failed;
                         }
                         followers.put(nickname, new Follower(gw.channelDir(nickname).orElseThrow()));
                         // one viewer: playlist and its newest segment every second

@@ -82,21 +82,10 @@ final class LlDensity {
                     String nickname = (ll ? "bench-ll" : "bench-pl") + i;
                     gw.createChannel(nickname, camera.url());
                     starts.add(starters.submit(() -> {
-                        for (int attempt = 1; ; attempt++) {
-                            try {
-                                player.coldStart(nickname);
-                                break;
-                            } catch (IllegalStateException e) {
-                                // 502/504: the shared camera sent "invalid data" to a client joining while it held the
-                                // others back; a player would retry too. The viewer below keeps asking after the last try.
-                                retries.incrementAndGet();
-                                if (attempt == 5) {
-                                    failedStarts.incrementAndGet();
-                                    System.out.println("  " + nickname + ": " + e.getMessage() + " after 5 tries");
-                                    break;
-                                }
-                                Proc.sleep(1000L << (attempt - 1));
-                            }
+                        IllegalStateException failed = player.coldStartRetrying(nickname, 5, retries);
+                        if (failed != null) { // the viewer below keeps asking
+                            failedStarts.incrementAndGet();
+                            System.out.println("  " + nickname + ": " + failed.getMessage() + " after 5 tries");
                         }
                         viewers.scheduleAtFixedRate(() -> view(player, nickname, viewerErrors), 0, 1000, TimeUnit.MILLISECONDS);
                         return null;

@@ -24,13 +24,8 @@ final class LoadClient {
             implements ServingFigures.Run {
 
         @Override
-        public double requestsPerSecond() {
-            return requests / seconds;
-        }
-
-        @Override
-        public double megabytesPerSecond() {
-            return bytes / seconds / 1e6;
+        public double megabytes() {
+            return bytes / 1e6;
         }
 
         @Override

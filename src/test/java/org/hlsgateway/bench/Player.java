@@ -24,6 +24,28 @@ final class Player {
     record Start(long startedNanos, double redirected, double playlist, double firstSegment, int segmentBytes) {
     }
 
+    /**
+     * A cold start tried up to {@code tries} times, 1, 2, 4 … s apart, as a player would (a 504, or a 502 when the
+     * shared camera sent "invalid data" to a client joining while it held the others back); {@code retries} counts
+     * the tries after the first. Returns null once it worked, else the last failure.
+     */
+    IllegalStateException coldStartRetrying(String nickname, int tries, java.util.concurrent.atomic.AtomicLong retries)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                coldStart(nickname);
+                return null;
+            } catch (IllegalStateException e) {
+                if (attempt == tries) {
+                    return e;
+                }
+                retries.incrementAndGet();
+                System.out.println("  " + nickname + ": " + e.getMessage() + "; retrying");
+                Proc.sleep(1000L << (attempt - 1));
+            }
+        }
+    }
+
     Start coldStart(String nickname) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         HttpResponse<Void> watch = http.send(get(base + "/watch/" + nickname), HttpResponse.BodyHandlers.discarding());

@@ -8,9 +8,20 @@ final class ServingFigures {
 
     /** What a load run measured, whichever client ran it. */
     interface Run {
-        double requestsPerSecond();
+        long requests();
 
-        double megabytesPerSecond();
+        double seconds();
+
+        /** Megabytes received in the run. */
+        double megabytes();
+
+        default double requestsPerSecond() {
+            return requests() / seconds();
+        }
+
+        default double megabytesPerSecond() {
+            return megabytes() / seconds();
+        }
 
         double p50Millis();
 

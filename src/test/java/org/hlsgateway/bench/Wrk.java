@@ -22,13 +22,8 @@ final class Wrk {
                   long socketErrors, String raw) implements ServingFigures.Run {
 
         @Override
-        public double requestsPerSecond() {
-            return requests / seconds;
-        }
-
-        @Override
-        public double megabytesPerSecond() {
-            return bytes / seconds / 1e6;
+        public double megabytes() {
+            return bytes / 1e6;
         }
 
         long errors() {
