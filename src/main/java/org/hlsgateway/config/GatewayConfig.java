@@ -30,7 +30,9 @@ public record GatewayConfig(
         java.util.Set<String> trustedProxies,
         String tokenSecretPrevious,
         int tokenMaxTtlViewerSeconds,
-        boolean lowLatency) {
+        boolean lowLatency,
+        int mediaPort,
+        String mediaAddress) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -68,7 +70,9 @@ public record GatewayConfig(
                         .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 text(source, "HLS_TOKEN_SECRET_PREVIOUS", ""),
                 number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000),
-                onOff(source, "HLS_LL"));
+                onOff(source, "HLS_LL"),
+                number(source, "HLS_MEDIA_PORT", 0, 0, 65_535),
+                text(source, "HLS_MEDIA_ADDRESS", "0.0.0.0"));
     }
 
     /** {@code HLS_LL}: channels are packaged by the gateway and served as LL-HLS (issue #15); off by default. */

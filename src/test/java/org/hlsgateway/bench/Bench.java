@@ -84,13 +84,17 @@ public final class Bench {
         if (only.contains("llserving")) {
             Path data = out.resolve("gateway-llserving");
             Proc.deleteTree(data);
-            try (Gateway gateway = Gateway.start(root, data, 10, Map.of("HLS_LL", "true"));
+            int mediaPort = Proc.freePort();
+            try (Gateway gateway = Gateway.start(root, data, 10, Map.of("HLS_LL", "true",
+                    "HLS_MEDIA_PORT", Integer.toString(mediaPort), "HLS_MEDIA_ADDRESS", "127.0.0.1"));
                  Camera camera = Camera.start(root, 1)) {
                 gateway.awaitReady(180_000);
                 Context ctx = new Context(root, out, runs, seconds, 10, report, gateway);
                 try (LiveLlChannel channel = LiveLlChannel.open(gateway, camera, "bench-llserve", 3)) {
-                    section(report, "LL-HLS serving (wrk keep-alive load, gateway and nginx runs alternate)",
-                            () -> new LlServing(ctx, channel).run());
+                    section(report, "LL-HLS serving from the media listener (HLS_MEDIA_PORT; wrk keep-alive load, "
+                            + "gateway and nginx runs alternate)", () -> new LlServing(ctx, channel, mediaPort, "media port").run());
+                    section(report, "LL-HLS serving from the container's port (the same URLs through the servlet; wrk, "
+                            + "gateway and nginx runs alternate)", () -> new LlServing(ctx, channel, gateway.port, "main port").run());
                     section(report, "LL-HLS blocking playlist requests held at once",
                             () -> new BlockingHold(ctx, channel).run(List.of(100, 1000, 5000)));
                     section(report, "LL-HLS viewers per node (one channel)",

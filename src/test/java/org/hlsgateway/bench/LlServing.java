@@ -9,7 +9,8 @@ import java.util.List;
  * part and a real whole segment of a live LL channel on the 1 s-GOP camera, with 50 and 500 keep-alive connections
  * (wrk), against nginx serving the very bytes the gateway answered, from files. Before every gateway run the harness
  * reads the playlist afresh, picks the objects, fetches them from the gateway and writes them into nginx's directory
- * under the same names; then gateway and nginx runs alternate. Target: ≥ 0.8 × nginx, p99 ≤ 2 × nginx.
+ * under the same names; then gateway and nginx runs alternate. The gateway is measured on its media listener
+ * ({@code HLS_MEDIA_PORT}) and on the container's port, each against nginx in the same run. Target: ≥ 0.8 × nginx, p99 ≤ 2 × nginx.
  */
 final class LlServing {
 
@@ -18,10 +19,15 @@ final class LlServing {
     private final Bench.Context ctx;
     private final LiveLlChannel channel;
     private final Path www;
+    private final int port;
+    private final String where;
 
-    LlServing(Bench.Context ctx, LiveLlChannel channel) {
+    /** Serving measured on {@code port}: the media listener's or the container's, named {@code where}. */
+    LlServing(Bench.Context ctx, LiveLlChannel channel, int port, String where) {
         this.ctx = ctx;
         this.channel = channel;
+        this.port = port;
+        this.where = where;
         this.www = ctx.out().resolve("llserving-www");
     }
 
@@ -68,18 +74,18 @@ final class LlServing {
             case PLAYLIST -> "LL playlist";
             case PART -> "LL part";
             case SEGMENT -> "LL segment";
-        } + ", " + connections + " connections";
+        } + ", " + where + ", " + connections + " connections";
         ServingFigures figures = new ServingFigures();
         Stats sizes = new Stats();
         long errors = 0;
         String warm = fresh(target);
-        Wrk.run(channel.gateway.port, channel.path(warm), connections, Math.max(5, ctx.seconds()));
+        Wrk.run(port, channel.path(warm), connections, Math.max(5, ctx.seconds()));
         Wrk.run(nginx.port, "/" + warm, connections, 2);
         for (int i = 0; i < ctx.runs(); i++) {
             String name = fresh(target);
             long size = Files.size(www.resolve(name));
             sizes.add(size);
-            Wrk.Result g = Wrk.run(channel.gateway.port, channel.path(name), connections, ctx.seconds());
+            Wrk.Result g = Wrk.run(port, channel.path(name), connections, ctx.seconds());
             Wrk.Result n = Wrk.run(nginx.port, "/" + name, connections, ctx.seconds());
             errors += g.errors();
             figures.add(g, n);

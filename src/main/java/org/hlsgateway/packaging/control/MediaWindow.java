@@ -38,6 +38,10 @@ public final class MediaWindow implements Segmenter.Output {
     private long lastCompleteMsn;
     private long nextPartNumber;
     private boolean closed;
+    /** The snapshot of the window as it is, made at most once per change: many players read each one. */
+    private WindowSnapshot current;
+    /** The bytes of complete segments a player asked for, joined once, dropped with the segment. */
+    private final Map<Long, byte[]> joined = new HashMap<>();
 
     /**
      * @param advancePartLimit how many parts beyond the newest a player may wait for (RFC 8216bis: 3 for a part
@@ -59,6 +63,7 @@ public final class MediaWindow implements Segmenter.Output {
     public void partAdded(Segment growing, Part part) {
         List<CompletableFuture<Void>> due;
         synchronized (this) {
+            current = null;
             open = growing;
             parts.put(part.number(), part);
             inits.put(growing.init().discontinuity(), growing.init());
@@ -74,6 +79,7 @@ public final class MediaWindow implements Segmenter.Output {
     public void segmentClosed(Segment segment) {
         List<CompletableFuture<Void>> due;
         synchronized (this) {
+            current = null;
             if (open != null && open.msn() == segment.msn()) {
                 open = null;
             }
@@ -82,6 +88,7 @@ public final class MediaWindow implements Segmenter.Output {
             newestMsn = Math.max(newestMsn, segment.msn());
             while (complete.size() > kept) {
                 Segment gone = complete.removeFirst();
+                joined.remove(gone.msn());
                 gone.parts().forEach(p -> parts.remove(p.number()));
                 if (complete.stream().noneMatch(s -> s.init() == gone.init())) {
                     inits.remove(gone.init().discontinuity());
@@ -104,9 +111,14 @@ public final class MediaWindow implements Segmenter.Output {
         all.forEach(f -> f.completeExceptionally(new CancellationException("the channel stopped")));
     }
 
+    /** The window now; the same object until a part or segment is added. */
     public synchronized WindowSnapshot snapshot() {
-        List<Segment> all = new ArrayList<>(complete);
-        return new WindowSnapshot(all.subList(Math.max(0, all.size() - listed), all.size()), open, nextPartNumber);
+        if (current == null) {
+            List<Segment> all = new ArrayList<>(complete);
+            current = new WindowSnapshot(List.copyOf(all.subList(Math.max(0, all.size() - listed), all.size())), open,
+                    nextPartNumber);
+        }
+        return current;
     }
 
     public synchronized Optional<Part> part(long number) {
@@ -120,6 +132,27 @@ public final class MediaWindow implements Segmenter.Output {
     /** A complete segment still kept (listed or retained); an open one is served by its parts only. */
     public synchronized Optional<Segment> segment(long msn) {
         return complete.stream().filter(s -> s.msn() == msn).findFirst();
+    }
+
+    /** The bytes of a complete segment still kept (its parts in order), joined at the first request for it. */
+    public synchronized Optional<byte[]> segmentBytes(long msn) {
+        byte[] known = joined.get(msn);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> bytes = segment(msn).map(MediaWindow::join);
+        bytes.ifPresent(b -> joined.put(msn, b));
+        return bytes;
+    }
+
+    private static byte[] join(Segment segment) {
+        byte[] all = new byte[(int) segment.size()];
+        int at = 0;
+        for (Part part : segment.parts()) {
+            System.arraycopy(part.bytes(), 0, all, at, part.bytes().length);
+            at += part.bytes().length;
+        }
+        return all;
     }
 
     public synchronized Optional<InitSection> init(long discontinuity) {

@@ -3,7 +3,7 @@ package org.hlsgateway.playback.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import org.hlsgateway.playback.control.PlayerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,10 +12,8 @@ import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.packaging.control.MediaWindow;
 import org.hlsgateway.packaging.control.TooFarAheadException;
-import org.hlsgateway.packaging.entity.Part;
 import org.hlsgateway.packaging.entity.Segment;
 import org.hlsgateway.playback.boundary.AsyncAnswer.Deferred;
-import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.ChannelPackager;
@@ -47,7 +45,7 @@ public class LowLatencyMedia {
     }
 
     /** {@code init<d>.mp4}, {@code seg<msn>.m4s}, {@code part<n>.m4s} of a watched channel; never starts FFmpeg. */
-    public Deferred media(String nickname, HlsFile file, String token, HttpServletRequest request) {
+    public Deferred media(String nickname, HlsFile file, String token, PlayerRequest request) {
         Optional<TranscodeSpec> spec = live.watchedSpec(nickname);
         if (spec.isEmpty()) {
             return Deferred.of(ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
@@ -57,7 +55,7 @@ public class LowLatencyMedia {
         if (refused != null) {
             return Deferred.of(refused);
         }
-        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        live.touch(nickname, request.client());
         Optional<ChannelPackager> packager = live.packager(nickname);
         if (packager.isEmpty()) {
             return Deferred.of(Playback.gone(file.name()));
@@ -89,7 +87,7 @@ public class LowLatencyMedia {
 
     private Deferred segment(ChannelPackager packager, HlsFile file, long msn) {
         MediaWindow window = packager.window();
-        Supplier<Response> now = () -> window.segment(msn).map(s -> body(file, bytes(s)))
+        Supplier<Response> now = () -> window.segmentBytes(msn).map(bytes -> body(file, bytes))
                 .orElseGet(() -> Playback.gone(file.name()));
         Segment open = window.snapshot().open();
         if (open == null || open.msn() != msn) {
@@ -130,16 +128,6 @@ public class LowLatencyMedia {
             metrics.partServed();
         }
         return Response.ok(bytes, file.kind().contentType()).header("Cache-Control", file.kind().cacheControl()).build();
-    }
-
-    private static byte[] bytes(Segment segment) {
-        byte[] all = new byte[(int) segment.size()];
-        int at = 0;
-        for (Part part : segment.parts()) {
-            System.arraycopy(part.bytes(), 0, all, at, part.bytes().length);
-            at += part.bytes().length;
-        }
-        return all;
     }
 
     static CompletableFuture<Response> stopped() {

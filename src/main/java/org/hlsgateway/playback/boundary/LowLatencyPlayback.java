@@ -3,7 +3,7 @@ package org.hlsgateway.playback.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import org.hlsgateway.playback.control.PlayerRequest;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,6 @@ import org.hlsgateway.packaging.control.MediaWindow;
 import org.hlsgateway.packaging.control.TooFarAheadException;
 import org.hlsgateway.playback.boundary.AsyncAnswer.Deferred;
 import org.hlsgateway.playback.control.BlockingRequest;
-import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.ChannelPackager;
@@ -74,7 +73,7 @@ public class LowLatencyPlayback {
      * {@code index.m3u8}: starts a cold channel as plain HLS does; {@code _HLS_msn}/{@code _HLS_part} wait.
      * Null for a channel that FFmpeg packages as MPEG-TS: the plain playlist answers it.
      */
-    public Deferred playlist(String nickname, String token, HttpServletRequest request) {
+    public Deferred playlist(String nickname, String token, PlayerRequest request) {
         Optional<TranscodeSpec> spec = playback.spec(nickname);
         if (spec.isEmpty()) {
             return Deferred.of(Playback.unknown(nickname));
@@ -88,12 +87,12 @@ public class LowLatencyPlayback {
         }
         BlockingRequest asked;
         try {
-            asked = BlockingRequest.parse(request.getParameter("_HLS_msn"), request.getParameter("_HLS_part"),
-                    request.getParameter("_HLS_skip"));
+            asked = BlockingRequest.parse(request.parameter("_HLS_msn"), request.parameter("_HLS_part"),
+                    request.parameter("_HLS_skip"));
         } catch (IllegalArgumentException e) {
             return Deferred.of(ErrorResponses.of(Response.Status.BAD_REQUEST, e.getMessage()));
         }
-        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        live.touch(nickname, request.client());
         String query = spec.get().publicAccess() || token == null ? null
                 : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         TranscoderHandle handle;
@@ -185,7 +184,7 @@ public class LowLatencyPlayback {
     }
 
     private Response playlist(ChannelPackager packager, String query, boolean skip) {
-        byte[] body = packager.playlist(query, skip).getBytes(StandardCharsets.UTF_8);
+        byte[] body = packager.playlistBytes(query, skip);
         metrics.served(body.length);
         return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
                 .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl()).build();

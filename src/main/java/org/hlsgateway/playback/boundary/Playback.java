@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import org.hlsgateway.playback.control.PlayerRequest;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import org.hlsgateway.channels.boundary.ChannelService;
 import org.hlsgateway.channels.entity.Channel;
 import org.hlsgateway.channels.control.ChannelValidator;
 import org.hlsgateway.database.boundary.DatabaseStatus;
-import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.LastKnownChannels;
 import org.hlsgateway.security.control.PlaybackToken;
@@ -130,7 +129,7 @@ public class Playback {
      * source is restarted, players polling here keep getting the window they had, so they resume
      * by themselves once new segments arrive.
      */
-    public PlaylistAnswer playlist(String nickname, String token, HttpServletRequest request) {
+    public PlaylistAnswer playlist(String nickname, String token, PlayerRequest request) {
         Optional<TranscodeSpec> spec = spec(nickname);
         if (spec.isEmpty()) {
             return new PlaylistAnswer(null, unknown(nickname), null, null);
@@ -139,7 +138,7 @@ public class Playback {
         if (refused != null) {
             return new PlaylistAnswer(null, refused, null, null);
         }
-        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        live.touch(nickname, request.client());
         String segmentToken = spec.get().publicAccess() ? null : token;
         TranscoderHandle handle;
         try {
@@ -158,7 +157,7 @@ public class Playback {
     public record SegmentAnswer(Path file, Response answer) {
     }
 
-    public SegmentAnswer segment(String nickname, String name, String token, HttpServletRequest request) {
+    public SegmentAnswer segment(String nickname, String name, String token, PlayerRequest request) {
         Optional<TranscodeSpec> spec = live.watchedSpec(nickname);
         if (spec.isEmpty()) {
             return new SegmentAnswer(null, ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname
@@ -168,7 +167,7 @@ public class Playback {
         if (refused != null) {
             return new SegmentAnswer(null, refused);
         }
-        live.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
+        live.touch(nickname, request.client());
         return live.segment(nickname, name).map(file -> new SegmentAnswer(file, null))
                 .orElseGet(() -> new SegmentAnswer(null, gone(name)));
     }
@@ -179,7 +178,7 @@ public class Playback {
     }
 
     /** A still of the running channel for the console; never starts FFmpeg and never counts as viewing. */
-    public Response preview(String nickname, String token, HttpServletRequest request) {
+    public Response preview(String nickname, String token, PlayerRequest request) {
         Optional<TranscodeSpec> spec = live.runningSpec(nickname);
         if (spec.isEmpty()) {
             return ErrorResponses.of(Response.Status.NOT_FOUND, "channel '" + nickname + "' is not running: no preview");
@@ -195,9 +194,16 @@ public class Playback {
     }
 
     /** Null when the request may watch; otherwise the 403 answer that says why not. */
-    public Response refusal(TranscodeSpec spec, String token, HttpServletRequest request) {
-        PlaybackToken.Check check = access.check(spec.nickname(), spec.publicAccess(), token, request);
-        return check.valid() ? null : ErrorResponses.of(Response.Status.FORBIDDEN, check.detail());
+    public Response refusal(TranscodeSpec spec, String token, PlayerRequest request) {
+        PlaybackToken.Check check = request.servlet() != null
+                ? access.check(spec.nickname(), spec.publicAccess(), token, request.servlet())
+                : access.checkToken(spec.nickname(), spec.publicAccess(), token, request.remoteAddress());
+        if (check.valid()) {
+            return null;
+        }
+        boolean mediaPort = request.servlet() == null && check.verdict() == PlaybackToken.Verdict.MISSING;
+        return ErrorResponses.of(Response.Status.FORBIDDEN, mediaPort ? "this channel is protected: the media port "
+                + "takes a signed playback URL (token) only; logins count on the main port" : check.detail());
     }
 
     public TranscoderHandle start(TranscodeSpec spec) {

@@ -27,6 +27,7 @@ import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.playback.control.Clients;
 import org.hlsgateway.playback.control.HlsFile;
 import org.hlsgateway.playback.control.PlayerPage;
+import org.hlsgateway.playback.control.PlayerRequest;
 import org.hlsgateway.security.entity.Role;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.control.StartFailedException;
@@ -76,7 +77,7 @@ public class WatchResource {
             response.resume(Clients.prefersHtml(accept) && !"hls".equals(format) ? page(unknown, "No such channel", request) : unknown);
             return;
         }
-        Response refused = playback.refusal(spec.get(), token, request);
+        Response refused = playback.refusal(spec.get(), token, PlayerRequest.of(request));
         if (Clients.prefersHtml(accept) && !"hls".equals(format)) {
             if (refused == null) {
                 warmUp(spec.get(), request);

@@ -93,6 +93,14 @@ public class PlaybackAccess {
         return verify(token, TokenScope.channel(nickname), request);
     }
 
+    /**
+     * As {@link #check(String, boolean, String, HttpServletRequest)} for a request with no login (the media listener):
+     * anyone for a public channel, a valid token for a protected one.
+     */
+    public PlaybackToken.Check checkToken(String nickname, boolean publicChannel, String token, String remoteAddress) {
+        return publicChannel ? LOGGED_IN : verify(token, TokenScope.channel(nickname), remoteAddress);
+    }
+
     /** The logged-in caller's channel limits: none for admins (and for anyone not logged in, who sees public channels). */
     public ChannelLimits limits(HttpServletRequest request) {
         if (request.getUserPrincipal() == null || request.isUserInRole(Role.ADMIN_NAME)) {
@@ -126,11 +134,15 @@ public class PlaybackAccess {
 
     /** The token checked against {@code scope}; a refused one is written to the audit log. */
     public PlaybackToken.Check verify(String token, TokenScope scope, HttpServletRequest request) {
+        return verify(token, scope, request.getRemoteAddr());
+    }
+
+    private PlaybackToken.Check verify(String token, TokenScope scope, String remoteAddress) {
         PlaybackToken.Check check = tokens.verify(token, scope, Instant.now().getEpochSecond(), revoked);
         if (!check.valid() && check.verdict() != PlaybackToken.Verdict.MISSING) {
             TokenGrant grant = check.grant();
             String minter = grant == null ? null : minterName(grant.userId());
-            Audit.refused(scope.describe(), request.getRemoteAddr(), minter, grant == null ? 0 : grant.tokenId(),
+            Audit.refused(scope.describe(), remoteAddress, minter, grant == null ? 0 : grant.tokenId(),
                     check.verdict().name().toLowerCase() + ", " + check.detail());
         }
         return check;

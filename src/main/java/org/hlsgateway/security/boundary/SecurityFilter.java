@@ -26,7 +26,8 @@ import org.hlsgateway.api.ErrorResponses;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityFilter extends HttpFilter {
 
-    static final String STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /** The policy of every answer that is not a console page (the media listener's too). */
+    public static final String STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     /** PrimeFaces adds a second header with script nonces; browsers enforce both. */

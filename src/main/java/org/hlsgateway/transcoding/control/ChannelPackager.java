@@ -36,6 +36,11 @@ public final class ChannelPackager {
     private final Segmenter segmenter;
     private final LlPlaylistWriter writer;
     private final AtomicBoolean anyPart = new AtomicBoolean();
+    /** The last playlist rendered, reused while the window and the request stay the same (every player of a public channel). */
+    private volatile Rendered rendered;
+
+    private record Rendered(WindowSnapshot window, String query, boolean skip, byte[] bytes) {
+    }
     private String feeder;
     private boolean added;
 
@@ -109,6 +114,18 @@ public final class ChannelPackager {
      */
     public String playlist(String query, boolean skip) {
         return writer.write(window.snapshot(), query, skip);
+    }
+
+    /** {@link #playlist} as UTF-8, rendered once per window change for each query (token) asked in a row. */
+    public byte[] playlistBytes(String query, boolean skip) {
+        WindowSnapshot now = window.snapshot();
+        Rendered last = rendered;
+        if (last != null && last.window() == now && last.skip() == skip && java.util.Objects.equals(last.query(), query)) {
+            return last.bytes();
+        }
+        byte[] bytes = writer.write(now, query, skip).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        rendered = new Rendered(now, query, skip, bytes);
+        return bytes;
     }
 
     /** The longest complete segment listed, rounded as the playlist's target duration is, at least the configured one. */

@@ -1,6 +1,9 @@
 package org.hlsgateway.packaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,6 +49,30 @@ class MediaWindowTest {
         Fixtures.run(segmenter, RUN); // 108-111
         assertFalse(window.init(0).isPresent(), "no segment kept uses the first run's init section");
         assertEquals(window.segment(111).orElseThrow().init(), window.init(2).orElseThrow());
+    }
+
+    @Test
+    void aSnapshotIsMadeOncePerChangeAndASegmentsBytesAreItsPartsJoinedOnceUntilItLeaves() throws MalformedBoxException {
+        feed(0, 12);
+        WindowSnapshot first = window.snapshot();
+        assertSame(first, window.snapshot(), "no change, the same snapshot");
+        feed(12, 14); // one more moof and mdat: a part
+        WindowSnapshot second = window.snapshot();
+        assertNotSame(first, second, "a part came: a new snapshot");
+        Fixtures.run(segmenter, RUN.subList(14, RUN.size()));
+        Segment complete = window.segment(101).orElseThrow();
+        byte[] expected = new byte[(int) complete.size()];
+        int at = 0;
+        for (var part : complete.parts()) {
+            System.arraycopy(part.bytes(), 0, expected, at, part.bytes().length);
+            at += part.bytes().length;
+        }
+        byte[] joined = window.segmentBytes(101).orElseThrow();
+        assertArrayEquals(expected, joined);
+        assertSame(joined, window.segmentBytes(101).orElseThrow(), "joined once");
+        Fixtures.run(segmenter, RUN);
+        Fixtures.run(segmenter, RUN);
+        assertTrue(window.segmentBytes(101).isEmpty(), "gone with its segment");
     }
 
     @Test

@@ -24,8 +24,8 @@ class ReadServletTest {
 
     @Test
     void aPathOfNicknameAndFileIsSplit() {
-        assertArrayEquals(new String[] {"cam1", "index.m3u8"}, ReadServlet.parts("/cam1/index.m3u8"));
-        assertArrayEquals(new String[] {"a", "abc-1.ts"}, ReadServlet.parts("/a/abc-1.ts"));
+        assertArrayEquals(new String[] {"cam1", "index.m3u8"}, ReadTarget.parts("/cam1/index.m3u8"));
+        assertArrayEquals(new String[] {"a", "abc-1.ts"}, ReadTarget.parts("/a/abc-1.ts"));
     }
 
     @ParameterizedTest
@@ -33,7 +33,7 @@ class ReadServletTest {
     @ValueSource(strings = {"", "/", "/cam1", "/cam1/", "//index.m3u8", "/cam1/sub/index.m3u8", "cam1/index.m3u8",
         "/cam1//index.m3u8", "/cam1/index.m3u8/"})
     void anyOtherShapeIsRefused(String pathInfo) {
-        assertNull(ReadServlet.parts(pathInfo));
+        assertNull(ReadTarget.parts(pathInfo));
     }
 
     @TempDir
