@@ -32,7 +32,8 @@ public record GatewayConfig(
         int tokenMaxTtlViewerSeconds,
         boolean lowLatency,
         int mediaPort,
-        String mediaAddress) {
+        String mediaAddress,
+        String mediaUrl) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -72,7 +73,8 @@ public record GatewayConfig(
                 number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000),
                 onOff(source, "HLS_LL"),
                 number(source, "HLS_MEDIA_PORT", 0, 0, 65_535),
-                text(source, "HLS_MEDIA_ADDRESS", "0.0.0.0"));
+                text(source, "HLS_MEDIA_ADDRESS", "0.0.0.0"),
+                mediaUrl(text(source, "HLS_MEDIA_URL", "")));
     }
 
     /** {@code HLS_LL}: channels are packaged by the gateway and served as LL-HLS (issue #15); off by default. */
@@ -91,6 +93,18 @@ public record GatewayConfig(
             case "protected" -> false;
             default -> throw new IllegalArgumentException("HLS_PLAYBACK_DEFAULT must be public or protected, got '" + value + "'");
         };
+    }
+
+    /** {@code HLS_MEDIA_URL}: empty, or an http(s) base URL without a trailing slash. */
+    private static String mediaUrl(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        if (!value.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("HLS_MEDIA_URL must be an http:// or https:// base URL such as "
+                    + "http://media.example.com:8090, got '" + value + "'");
+        }
+        return value.replaceAll("/+$", "");
     }
 
     private static String text(Function<String, String> source, String name, String fallback) {

@@ -103,6 +103,28 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theMediaListenerIsOffUnlessAPortIsGivenAndItsPublicUrlMustBeAnHttpBase() {
+        GatewayConfig off = GatewayConfig.from(Map.of());
+        GatewayConfig on = GatewayConfig.from(Map.of("HLS_MEDIA_PORT", "8090", "HLS_MEDIA_ADDRESS", "127.0.0.1",
+                "HLS_MEDIA_URL", "https://media.example.com:8443/"));
+
+        assertEquals(0, off.mediaPort());
+        assertEquals("0.0.0.0", off.mediaAddress());
+        assertEquals("", off.mediaUrl());
+        assertEquals(8090, on.mediaPort());
+        assertEquals("127.0.0.1", on.mediaAddress());
+        assertEquals("https://media.example.com:8443", on.mediaUrl(), "no trailing slash");
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of("HLS_MEDIA_PORT", "70000")));
+        assertTrue(port.getMessage().contains("HLS_MEDIA_PORT"), port.getMessage());
+        for (String bad : new String[] {"media.example.com:8090", "ftp://x", "http://", "http://a b", "http://x?y=1"}) {
+            IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
+                    () -> GatewayConfig.from(Map.of("HLS_MEDIA_URL", bad)), bad);
+            assertTrue(url.getMessage().contains("HLS_MEDIA_URL"), url.getMessage());
+        }
+    }
+
+    @Test
     void boundariesAreAccepted() {
         GatewayConfig low = GatewayConfig.from(Map.of("HLS_IDLE_TIMEOUT", "1", "HLS_PLAYLIST_SIZE", "2"));
         GatewayConfig high = GatewayConfig.from(Map.of("HLS_IDLE_TIMEOUT", "86400", "HLS_SEGMENT_SECONDS", "30"));

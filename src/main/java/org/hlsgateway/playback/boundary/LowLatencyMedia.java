@@ -127,7 +127,7 @@ public class LowLatencyMedia {
         if (file.kind() == HlsFile.Kind.LL_PART) {
             metrics.partServed();
         }
-        return Response.ok(bytes, file.kind().contentType()).header("Cache-Control", file.kind().cacheControl()).build();
+        return Response.ok(bytes, file.kind().mediaType()).header("Cache-Control", file.kind().cacheControl()).build();
     }
 
     static CompletableFuture<Response> stopped() {

@@ -186,7 +186,7 @@ public class LowLatencyPlayback {
     private Response playlist(ChannelPackager packager, String query, boolean skip) {
         byte[] body = packager.playlistBytes(query, skip);
         metrics.served(body.length);
-        return Response.ok(body, HlsFile.Kind.PLAYLIST.contentType())
+        return Response.ok(body, HlsFile.Kind.PLAYLIST.mediaType())
                 .header("Cache-Control", HlsFile.Kind.PLAYLIST.cacheControl()).build();
     }
 }

@@ -92,7 +92,7 @@ public class WatchResource {
         // an admin's watch tries the source at once; everyone else waits out a failed start's back-off delay
         TranscoderHandle handle = request.isUserInRole(Role.ADMIN_NAME) ? playback.startNow(spec.get()) : playback.start(spec.get());
         transcoders.touch(nickname, Clients.key(request.getRemoteAddr(), request.getHeader("User-Agent")));
-        URI playlist = playlistUri(uri, nickname, token); // UriInfo works on the request thread only
+        URI playlist = mediaPortFor(spec.get(), format, token, playlistUri(uri, nickname, token)); // UriInfo: request thread only
         Function<TranscoderHandle, Response> redirect = ready -> Response.status(Response.Status.FOUND)
                 .location(playlist)
                 .header("Cache-Control", "no-store")
@@ -152,6 +152,19 @@ public class WatchResource {
 
     private static Response page(Response error, String title, HttpServletRequest request) {
         return BrowserPages.page(error, title, request);
+    }
+
+    /**
+     * With {@code HLS_MEDIA_URL}, players given the watch URL (VLC, IPTV apps, the M3U export) are sent to the media
+     * listener. Not the gateway's own pages ({@code format=hls}: same origin, and a login counts there), and not a
+     * protected channel watched by login without a token (the media port takes tokens only).
+     */
+    private URI mediaPortFor(TranscodeSpec spec, String format, String token, URI main) {
+        String media = transcoders.config().mediaUrl();
+        if (media.isEmpty() || "hls".equals(format) || !spec.publicAccess() && token == null) {
+            return main;
+        }
+        return URI.create(media + main.getRawPath() + (main.getRawQuery() == null ? "" : "?" + main.getRawQuery()));
     }
 
     private static URI playlistUri(UriInfo uri, String nickname, String token) {

@@ -32,10 +32,18 @@ public record HlsFile(String name, Kind kind) {
 
         private final String contentType;
         private final String cacheControl;
+        private final jakarta.ws.rs.core.MediaType mediaType;
 
         Kind(String contentType, String cacheControl) {
             this.contentType = contentType;
             this.cacheControl = cacheControl;
+            String[] type = contentType.split("/"); // no parameters in these; no JAX-RS runtime needed to build it
+            this.mediaType = new jakarta.ws.rs.core.MediaType(type[0], type[1]);
+        }
+
+        /** {@link #contentType()} parsed once: an answer per request need not parse it again. */
+        public jakarta.ws.rs.core.MediaType mediaType() {
+            return mediaType;
         }
 
         public String contentType() {

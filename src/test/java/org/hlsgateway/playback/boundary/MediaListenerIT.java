@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * server the same port), real FFmpeg, the test camera. Channels name their packaging, so the gateway's default
  * does not matter here.
  */
-@GatewaySettings({"HLS_MEDIA_PORT=" + MediaListenerIT.PORT, "HLS_MEDIA_ADDRESS=127.0.0.1"})
+@GatewaySettings({"HLS_MEDIA_PORT=" + MediaListenerIT.PORT, "HLS_MEDIA_ADDRESS=127.0.0.1",
+        "HLS_MEDIA_URL=http://127.0.0.1:" + MediaListenerIT.PORT})
 class MediaListenerIT extends DeployedGateway {
 
     /** The same number in arquillian.xml's WildFly options. */
@@ -121,6 +122,14 @@ class MediaListenerIT extends DeployedGateway {
         assertEquals(200, segment.statusCode(), text(segment));
         assertArrayEquals(gateway.getBytes("read/mlsame/" + complete.uri()).body(), segment.body());
         assertEquals("LIVE", gateway.channel("mlsame").getString("state"), "media-port requests count as watching");
+
+        // HLS_MEDIA_URL: players given the watch URL go to the media port; the gateway's own pages stay on the main one
+        HttpResponse<String> watch = gateway.anonymous().get("watch/mlsame");
+        HttpResponse<String> pages = gateway.anonymous().get("watch/mlsame?format=hls");
+        assertEquals(302, watch.statusCode(), watch.body());
+        assertEquals(media("mlsame/index.m3u8").toString(), watch.headers().firstValue("Location").orElse(""));
+        assertEquals(302, pages.statusCode(), pages.body());
+        assertEquals(gateway.uri("read/mlsame/index.m3u8").toString(), pages.headers().firstValue("Location").orElse(""));
         System.out.printf("media port: blocking reload answered after %d ms%n", waited);
     }
 
@@ -154,7 +163,12 @@ class MediaListenerIT extends DeployedGateway {
 
         // ffprobe, as VLC or an IPTV app, plays whole segments: once one is listed
         playlist(fetch(media("mlsigned/index.m3u8?" + query + "&_HLS_msn=" + (parsed.segments().get(0).msn() + 1))));
-        List<String> streams = Ffprobe.streams(media("mlsigned/index.m3u8?" + query));
+        HttpResponse<String> watch = gateway.anonymous().get("watch/mlsigned?" + query);
+        assertEquals(302, watch.statusCode(), watch.body());
+        assertEquals(media("mlsigned/index.m3u8?" + query).toString(), watch.headers().firstValue("Location").orElse(""),
+                "a signed watch URL goes to the media port with its token");
+        assertEquals(403, gateway.anonymous().get("watch/mlsigned").statusCode(), "no token, no redirect anywhere");
+        List<String> streams = Ffprobe.streams(gateway.uri("watch/mlsigned?" + query)); // through the redirect
 
         assertTrue(streams.contains("video h264"), streams.toString());
         assertTrue(streams.contains("audio aac"), streams.toString());
