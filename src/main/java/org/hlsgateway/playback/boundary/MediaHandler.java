@@ -1,38 +1,23 @@
 package org.hlsgateway.playback.boundary;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AsciiString;
 import io.netty.util.concurrent.ScheduledFuture;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -42,8 +27,6 @@ import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.operations.boundary.GatewayMetrics;
 import org.hlsgateway.playback.boundary.AsyncAnswer.Deferred;
-import org.hlsgateway.playback.control.PlayerRequest;
-import org.hlsgateway.security.boundary.SecurityFilter;
 
 /**
  * One connection of the {@link MediaListener}: HTTP/1.1 requests, answered in order. While an answer waits (a
@@ -53,27 +36,19 @@ import org.hlsgateway.security.boundary.SecurityFilter;
 final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private static final Logger LOG = Logger.getLogger(MediaHandler.class.getName());
-    private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
-    private static final AsciiString DENY = AsciiString.cached("DENY");
-    private static final AsciiString SAME_ORIGIN = AsciiString.cached("same-origin");
-    private static final AsciiString POLICY = AsciiString.cached(SecurityFilter.STRICT);
-    private static final AsciiString EXPOSED = AsciiString.cached("Content-Length");
-    private static final AsciiString REFERRER_POLICY = AsciiString.cached("Referrer-Policy");
-    private static final AsciiString CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
-
     /** What every connection of one listener shares. */
     record Shared(MediaAnswers answers, Playback playback, GatewayMetrics metrics, DatabaseStatus database,
                   String readPrefix, String allowOrigin) {
     }
 
     private final Shared shared;
-    private final AsciiString allowOrigin;
+    private final NettyResponses responses;
     /** The timer of the answer this connection waits for; null when none waits. */
     private ScheduledFuture<?> waiting;
 
     MediaHandler(Shared shared) {
         this.shared = shared;
-        this.allowOrigin = AsciiString.of(shared.allowOrigin());
+        this.responses = new NettyResponses(shared.allowOrigin());
     }
 
     @Override
@@ -110,7 +85,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
             send(ctx, target.error(), keepAlive, head);
             return;
         }
-        Player player = new Player(uri.parameters(), address(ctx), request.headers());
+        MediaRequest player = new MediaRequest(uri.parameters(), address(ctx), request.headers());
         String token = player.parameter("token");
         if (target.segmentFile()) {
             segmentFile(ctx, target, token, player, keepAlive, head);
@@ -159,7 +134,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     /** A segment file of an MPEG-TS channel, sent by the kernel (sendfile) when the transport allows. */
-    private void segmentFile(ChannelHandlerContext ctx, ReadTarget target, String token, Player player,
+    private void segmentFile(ChannelHandlerContext ctx, ReadTarget target, String token, MediaRequest player,
                              boolean keepAlive, boolean head) {
         Playback.SegmentAnswer answer;
         try {
@@ -184,14 +159,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
             send(ctx, failure(new java.io.UncheckedIOException(e)), keepAlive, head);
             return;
         }
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        HttpHeaders headers = response.headers();
-        common(headers);
-        headers.set(HttpHeaderNames.CONTENT_TYPE, target.file().kind().contentType());
-        headers.set(HttpHeaderNames.CACHE_CONTROL, target.file().kind().cacheControl());
-        HttpUtil.setContentLength(response, size);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        ctx.write(response);
+        ctx.write(responses.fileHead(target.file(), size, keepAlive));
         if (head) {
             close(file);
         } else {
@@ -203,23 +171,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     /** Writes {@code answer} (from any thread) and reads the connection's next request, or closes it. */
     private void send(ChannelHandlerContext ctx, Response answer, boolean keepAlive, boolean head) {
-        Object entity = answer.getEntity();
-        byte[] body = entity == null ? new byte[0]
-                : entity instanceof byte[] bytes ? bytes : entity.toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuf content = head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.getStatus()), content);
-        HttpHeaders headers = response.headers();
-        common(headers);
-        for (Map.Entry<String, List<String>> header : answer.getStringHeaders().entrySet()) {
-            headers.add(header.getKey(), header.getValue());
-        }
-        if (!headers.contains(HttpHeaderNames.CONTENT_TYPE) && answer.getMediaType() != null) {
-            headers.set(HttpHeaderNames.CONTENT_TYPE, answer.getMediaType().toString());
-        }
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        HttpUtil.setKeepAlive(response, keepAlive);
-        done(ctx, ctx.writeAndFlush(response), keepAlive);
+        done(ctx, ctx.writeAndFlush(responses.full(answer, keepAlive, head)), keepAlive);
     }
 
     private void done(ChannelHandlerContext ctx, ChannelFuture written, boolean keepAlive) {
@@ -231,25 +183,8 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
         }
     }
 
-    /** What every answer carries, as on the container's port (SecurityFilter, ReadServlet's CORS). */
-    private void common(HttpHeaders headers) {
-        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, allowOrigin);
-        headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
-        headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
-        headers.set(HttpHeaderNames.X_FRAME_OPTIONS, DENY);
-        headers.set(REFERRER_POLICY, SAME_ORIGIN);
-        headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, POLICY);
-    }
-
     private void preflight(ChannelHandlerContext ctx, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT,
-                Unpooled.EMPTY_BUFFER);
-        common(response.headers());
-        response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS")
-                .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Range")
-                .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "86400");
-        HttpUtil.setKeepAlive(response, keepAlive);
-        done(ctx, ctx.writeAndFlush(response), keepAlive);
+        done(ctx, ctx.writeAndFlush(responses.preflight(keepAlive)), keepAlive);
     }
 
     private Response failure(RuntimeException e) {
@@ -295,25 +230,5 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
     private static String address(ChannelHandlerContext ctx) {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress peer && peer.getAddress() != null
                 ? peer.getAddress().getHostAddress() : null;
-    }
-
-    /** A request of the media listener: its query, peer and headers; no login. */
-    record Player(Map<String, List<String>> parameters, String remoteAddress, HttpHeaders headers) implements PlayerRequest {
-
-        @Override
-        public String parameter(String name) {
-            List<String> values = parameters.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-
-        @Override
-        public String header(String name) {
-            return headers.get(name);
-        }
-
-        @Override
-        public HttpServletRequest servlet() {
-            return null;
-        }
     }
 }
