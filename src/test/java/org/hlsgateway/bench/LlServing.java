@@ -42,7 +42,7 @@ final class LlServing {
             }
         }
         ctx.report().note("Load client: wrk 4.1 (2 threads, epoll, `--timeout 10s`, `--latency`), the same for both servers; "
-                + "warm-up of " + Report.num(Math.max(5, ctx.seconds())) + " s on the gateway and 2 s on nginx before each figure, "
+                + "warm-up of " + Report.num(Math.max(10, ctx.seconds())) + " s on the gateway and 2 s on nginx before each figure, "
                 + "not counted. Playlist: the LL playlist of the live channel, rendered per request by the gateway; nginx serves "
                 + "one snapshot of it. Part: the second part (not INDEPENDENT) of the newest whole segment. Segment: the newest "
                 + "whole segment. Objects are picked afresh before each run pair, so their sizes vary a little.");
@@ -79,7 +79,7 @@ final class LlServing {
         Stats sizes = new Stats();
         long errors = 0;
         String warm = fresh(target);
-        Wrk.run(port, channel.path(warm), connections, Math.max(5, ctx.seconds()));
+        Wrk.run(port, channel.path(warm), connections, Math.max(10, ctx.seconds()));
         Wrk.run(nginx.port, "/" + warm, connections, 2);
         for (int i = 0; i < ctx.runs(); i++) {
             String name = fresh(target);
