@@ -44,7 +44,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final Shared shared;
     private final NettyResponses responses;
     /** The timer of the answer this connection waits for; null when none waits. */
-    private ScheduledFuture<?> waiting;
+    private volatile ScheduledFuture<?> waiting;
 
     MediaHandler(Shared shared) {
         this.shared = shared;
@@ -178,9 +178,21 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
         waiting = null;
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
-        } else if (!ctx.channel().config().isAutoRead()) {
+        } else if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * A player that asks faster than it reads what it asked for: its next request waits until its answers have gone
+     * out (the listener's write buffer mark), so that no connection piles answers up in memory.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (waiting == null) {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     private void preflight(ChannelHandlerContext ctx, boolean keepAlive) {

@@ -225,6 +225,50 @@ class MediaListenerIT extends DeployedGateway {
                 + "\r\n\r\n").matches("(?s)HTTP/1.1 4\\d\\d.*"), "an oversized header");
     }
 
+    /**
+     * A player that pipelines many requests and reads late: its answers come, all of them and in order, once it reads
+     * (the listener stops reading its requests while over a megabyte of answers waits, instead of piling them up).
+     */
+    @Test
+    void pipelinedRequestsOfASlowReaderAreAllAnsweredInOrder() throws Exception {
+        gateway.createChannel("mlpipe", camera.url(), "\"packaging\":\"ll\"");
+        String text = playlist(fetch(media("mlpipe/index.m3u8")));
+        long msn = LlPlaylist.parse(text).segments().get(0).msn();
+        String whole = playlist(fetch(media("mlpipe/index.m3u8?_HLS_msn=" + (msn + 1))));
+        String segment = LlPlaylist.parse(whole).segments().stream().filter(LlPlaylist.Entry::complete).findFirst()
+                .orElseThrow().uri();
+        int size = fetch(media("mlpipe/" + segment)).body().length;
+        int count = 300; // about 300 x 40 KB: far over the write buffer's mark
+        String one = "GET /hls_gateway/read/mlpipe/" + segment + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        String last = "GET /hls_gateway/read/mlpipe/index.m3u8 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+        long bytes;
+        int answers;
+        try (Socket socket = new Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write((one.repeat(count) + last).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException e) {
+                    // the reader below fails then
+                }
+            });
+            writer.start();
+            Thread.sleep(2_000); // reads nothing meanwhile
+            byte[] all = socket.getInputStream().readAllBytes(); // until the server closes after the last answer
+            writer.join(10_000);
+            bytes = all.length;
+            String seen = new String(all, StandardCharsets.ISO_8859_1);
+            answers = seen.split("HTTP/1.1 200 OK\r\n", -1).length - 1;
+            assertTrue(seen.lastIndexOf("#EXTM3U") > seen.lastIndexOf("HTTP/1.1 200 OK"), "the playlist, asked last, came last");
+        }
+
+        assertEquals(count + 1, answers, "every pipelined request answered 200");
+        assertTrue(bytes > (long) count * size, bytes + " bytes for " + count + " segments of " + size);
+    }
+
     /** The first line and whatever follows of the answer to {@code request} written as raw bytes. */
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", PORT)) {
