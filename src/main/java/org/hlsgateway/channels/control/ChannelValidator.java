@@ -25,8 +25,19 @@ public final class ChannelValidator {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** {@link #NICKNAME}, checked by hand: it runs on every media request. */
     public static boolean isNickname(String value) {
-        return value != null && NICKNAME.matcher(value).matches();
+        if (value == null || value.isEmpty() || value.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (i == 0 || c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns every problem of {@code channel}; empty when it may be stored. */

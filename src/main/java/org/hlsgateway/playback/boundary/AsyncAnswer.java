@@ -84,15 +84,22 @@ final class AsyncAnswer {
      * An answer now ({@code now}), or later: {@code later}'s, unless {@code timeoutMillis} pass first, then
      * {@code onTimeout}.
      */
-    record Deferred(Response now, CompletableFuture<Response> later, long timeoutMillis, Response onTimeout) {
+    record Deferred(Response now, CompletableFuture<Response> later, long timeoutMillis,
+                    java.util.function.Supplier<Response> timedOut) {
 
         static Deferred of(Response now) {
             return new Deferred(now, null, 0, null);
         }
 
-        static Deferred later(CompletableFuture<Response> later, long timeoutMillis, Response onTimeout) {
+        /** {@code onTimeout} is built only when the time is up (most answers never need it). */
+        static Deferred later(CompletableFuture<Response> later, long timeoutMillis,
+                              java.util.function.Supplier<Response> onTimeout) {
             return later.isDone() && !later.isCompletedExceptionally() ? of(later.join())
                     : new Deferred(null, later, timeoutMillis, onTimeout);
+        }
+
+        Response onTimeout() {
+            return timedOut.get();
         }
     }
 }

@@ -100,7 +100,7 @@ public class LowLatencyMedia {
         timed(due);
         long seconds = LowLatencyPlayback.HOLD_TARGETS * packager.targetSeconds();
         return Deferred.later(then(due, then),
-                seconds * 1000, ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
+                seconds * 1000, () -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE,
                         name + " did not come within " + seconds + " s; the source may have stalled"));
     }
 

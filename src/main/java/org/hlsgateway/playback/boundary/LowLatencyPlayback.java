@@ -112,7 +112,7 @@ public class LowLatencyPlayback {
         CompletableFuture<Response> cold = handle.ready().handleAsync((ready, error) -> error, playback.responder())
                 .thenCompose(error -> error != null ? CompletableFuture.completedFuture(StartFailures.response(error))
                         : playable(nickname).map(p -> when(p, asked, query)).orElseGet(LowLatencyMedia::stopped));
-        return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
+        return Deferred.later(cold, playback.waitLimitSeconds() * 1000, playback::waitTimedOut);
     }
 
     /**
@@ -159,7 +159,7 @@ public class LowLatencyPlayback {
     private Deferred hold(ChannelPackager packager, BlockingRequest asked, String query) {
         long seconds = HOLD_TARGETS * packager.targetSeconds();
         return Deferred.later(when(packager, asked, query), seconds * 1000,
-                ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "segment " + asked.msn()
+                () -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "segment " + asked.msn()
                         + (asked.part() == null ? "" : " part " + asked.part()) + " is not in the playlist after "
                         + seconds + " s (" + HOLD_TARGETS + " target durations); ask again"));
     }

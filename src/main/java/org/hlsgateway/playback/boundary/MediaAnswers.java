@@ -77,7 +77,7 @@ public class MediaAnswers {
         return Deferred.later(playback.whenReady(answer.cold(), ready -> live.playlist(nickname)
                         .map(text -> playlistAnswer(text, answer.segmentToken()))
                         .orElseGet(() -> ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "the playlist is not ready yet"))),
-                playback.waitLimitSeconds() * 1000, playback.waitTimedOut());
+                playback.waitLimitSeconds() * 1000, playback::waitTimedOut);
     }
 
     /** The playlist with the player's token on every segment URI, counted as served. */

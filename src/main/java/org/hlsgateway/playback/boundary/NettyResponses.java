@@ -3,10 +3,12 @@ package org.hlsgateway.playback.boundary;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -33,6 +35,12 @@ final class NettyResponses {
     private static final AsciiString REFERRER_POLICY = AsciiString.cached("Referrer-Policy");
     private static final AsciiString CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
 
+    /**
+     * No validation of the headers we set: every name and value is the gateway's own (types, cache rules,
+     * {@code Retry-After}, {@code Allow}), never a request's; the codec still validates what players send.
+     */
+    private static final HttpHeadersFactory OURS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
     private final AsciiString allowOrigin;
 
     NettyResponses(String allowOrigin) {
@@ -46,11 +54,13 @@ final class NettyResponses {
                 : entity instanceof byte[] bytes ? bytes : entity.toString().getBytes(StandardCharsets.UTF_8);
         ByteBuf content = head || body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.getStatus()), content);
+                HttpResponseStatus.valueOf(answer.getStatus()), content, OURS, OURS);
         HttpHeaders headers = response.headers();
         common(headers);
-        for (Map.Entry<String, List<String>> header : answer.getStringHeaders().entrySet()) {
-            headers.add(header.getKey(), header.getValue());
+        for (Map.Entry<String, List<Object>> header : answer.getHeaders().entrySet()) {
+            for (Object value : header.getValue()) {
+                headers.add(header.getKey(), value.toString());
+            }
         }
         if (!headers.contains(HttpHeaderNames.CONTENT_TYPE) && answer.getMediaType() != null) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, answer.getMediaType().toString());
@@ -62,7 +72,7 @@ final class NettyResponses {
 
     /** The head of a segment file's answer; its body follows as a file region. */
     HttpResponse fileHead(HlsFile file, long size, boolean keepAlive) {
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, OURS);
         HttpHeaders headers = response.headers();
         common(headers);
         headers.set(HttpHeaderNames.CONTENT_TYPE, file.kind().contentType());
@@ -75,7 +85,7 @@ final class NettyResponses {
     /** A CORS preflight's answer, as ReadServlet gives it. */
     FullHttpResponse preflight(boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT,
-                Unpooled.EMPTY_BUFFER);
+                Unpooled.EMPTY_BUFFER, OURS, OURS);
         common(response.headers());
         response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS")
                 .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Range")

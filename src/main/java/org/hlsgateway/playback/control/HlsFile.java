@@ -62,9 +62,13 @@ public record HlsFile(String name, Kind kind) {
     private static final Pattern FRAGMENT = Pattern.compile("[a-z0-9]{1,16}-[0-9]{1,10}\\.m4s");
     private static final Pattern INIT = Pattern.compile("[a-z0-9]{1,16}-init\\.mp4");
     /** The packager's names (LL-HLS): a kind and a number of up to 18 digits. */
-    private static final Pattern LL = Pattern.compile("(init|seg|part)([0-9]{1,18})\\.(mp4|m4s)");
+    static final Pattern LL = Pattern.compile("(init|seg|part)([0-9]{1,18})\\.(mp4|m4s)");
 
     public static Optional<HlsFile> parse(String name) {
+        Kind packaged = packagedKind(name); // the most asked for (parts), checked first and without a regex
+        if (packaged != null) {
+            return Optional.of(new HlsFile(name, packaged));
+        }
         if (PLAYLIST.equals(name)) {
             return Optional.of(new HlsFile(name, Kind.PLAYLIST));
         }
@@ -80,15 +84,6 @@ public record HlsFile(String name, Kind kind) {
         if (name != null && name.length() <= 40 && INIT.matcher(name).matches()) {
             return Optional.of(new HlsFile(name, Kind.INIT));
         }
-        Matcher ll = name == null || name.length() > 40 ? null : LL.matcher(name);
-        if (ll != null && ll.matches() && ("init".equals(ll.group(1)) == "mp4".equals(ll.group(3)))) {
-            Kind kind = switch (ll.group(1)) {
-                case "init" -> Kind.LL_INIT;
-                case "seg" -> Kind.LL_SEGMENT;
-                default -> Kind.LL_PART;
-            };
-            return Optional.of(new HlsFile(name, kind));
-        }
         return Optional.empty();
     }
 
@@ -102,11 +97,43 @@ public record HlsFile(String name, Kind kind) {
         if (!packaged()) {
             throw new IllegalStateException(name + " has no packager's number");
         }
-        Matcher ll = LL.matcher(name);
-        if (!ll.matches()) {
-            throw new IllegalStateException(name + " is no packager's name");
+        int from = name.startsWith("seg") ? 3 : 4;
+        return Long.parseLong(name, from, name.length() - 4, 10);
+    }
+
+    /**
+     * The kind of a packager's name, {@code init<d>.mp4}, {@code seg<msn>.m4s} or {@code part<n>.m4s} (1 to 18
+     * digits); null for any other name. The same rule as {@link #LL}, without a regular expression.
+     */
+    static Kind packagedKind(String name) {
+        if (name == null || name.length() > 40) {
+            return null;
         }
-        return Long.parseLong(ll.group(2));
+        Kind kind;
+        int from;
+        if (name.startsWith("part")) {
+            kind = Kind.LL_PART;
+            from = 4;
+        } else if (name.startsWith("seg")) {
+            kind = Kind.LL_SEGMENT;
+            from = 3;
+        } else if (name.startsWith("init")) {
+            kind = Kind.LL_INIT;
+            from = 4;
+        } else {
+            return null;
+        }
+        int end = name.length() - 4;
+        if (end - from < 1 || end - from > 18 || !name.endsWith(kind == Kind.LL_INIT ? ".mp4" : ".m4s")) {
+            return null;
+        }
+        for (int i = from; i < end; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return kind;
     }
 
     private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");

@@ -20,6 +20,16 @@ import org.hlsgateway.api.FieldError;
 
 class ChannelValidatorTest {
 
+    /** The hand-written nickname check agrees with the regular expression that states the rule. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a", "cam1", "cam_1-x", "0", "-cam", "_cam", "Cam", "cam 1",
+            "cam.1", "", "é", "a234567890123456789012345678901234567890123456789012345678901234",
+            "a2345678901234567890123456789012345678901234567890123456789012345", "x/y", "..", "cam1\n"})
+    void theNicknameCheckFollowsTheRule(String value) {
+        org.junit.jupiter.api.Assertions.assertEquals(ChannelValidator.NICKNAME.matcher(value).matches(),
+                ChannelValidator.isNickname(value), value);
+    }
+
     private static Channel channel(String nickname, String name, String url) {
         Channel channel = new Channel();
         channel.setNickname(nickname);

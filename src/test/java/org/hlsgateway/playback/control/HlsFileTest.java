@@ -13,6 +13,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HlsFileTest {
 
+    /** The hand-written check of the packager's names agrees with the regular expression that states the rule. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"part1.m4s", "part123456789012345678.m4s",
+            "part1234567890123456789.m4s", "part.m4s", "part1.mp4", "seg0.m4s", "seg12.mp4", "init7.mp4", "init7.m4s",
+            "init.mp4", "part-1.m4s", "part1a.m4s", "Part1.m4s", "part1.m4s ", "segx.m4s", "seg１.m4s", "part1.m4", "p.m4s",
+            "index.m3u8", "abc-1.ts", "", "part99999999999999999999999999999999999999.m4s"})
+    void packagedNamesFollowTheRule(String name) {
+        java.util.regex.Matcher rule = HlsFile.LL.matcher(name);
+        boolean expected = name.length() <= 40 && rule.matches() && "init".equals(rule.group(1)) == "mp4".equals(rule.group(3));
+        HlsFile.Kind kind = HlsFile.packagedKind(name);
+        assertEquals(expected, kind != null, name);
+        if (kind != null) {
+            assertEquals(Long.parseLong(rule.group(2)), new HlsFile(name, kind).number(), name);
+        }
+    }
+
     @Test
     void acceptsThePlaylist() {
         Optional<HlsFile> file = HlsFile.parse("index.m3u8");
