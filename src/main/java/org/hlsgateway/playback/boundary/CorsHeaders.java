@@ -5,7 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import org.hlsgateway.transcoding.boundary.Transcoders;
+import org.hlsgateway.config.GatewayConfig;
 
 /**
  * Adds {@code Access-Control-Allow-Origin} ({@code HLS_ALLOW_ORIGIN}) to every watch
@@ -16,11 +16,11 @@ import org.hlsgateway.transcoding.boundary.Transcoders;
 public class CorsHeaders implements ContainerResponseFilter {
 
     @Inject
-    Transcoders transcoders;
+    GatewayConfig config; // not the transcoders' EJB: a container call per response
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle("Access-Control-Allow-Origin", transcoders.config().allowOrigin());
+        response.getHeaders().putSingle("Access-Control-Allow-Origin", config.allowOrigin());
         response.getHeaders().putSingle("Access-Control-Expose-Headers", "Content-Length");
     }
 }

@@ -58,15 +58,18 @@ public class LowLatencyPlayback {
     LowLatencyMedia media;
 
     private LiveOutput live;
+    /** {@code HLS_LL}, read once: asking the transcoders' EJB costs a container call per request. */
+    private boolean lowLatencyDefault;
 
     @PostConstruct
     void start() {
         live = transcoders.live();
+        lowLatencyDefault = transcoders.config().lowLatency();
     }
 
     /** True when {@code spec}'s channel is packaged by the gateway and served as LL-HLS (its setting, or HLS_LL). */
     public boolean enabled(TranscodeSpec spec) {
-        return spec.packaged(transcoders.config().lowLatency());
+        return spec.packaged(lowLatencyDefault);
     }
 
     /**
