@@ -90,14 +90,14 @@ public final class Bench {
                  Camera camera = Camera.start(root, 1)) {
                 gateway.awaitReady(180_000);
                 Context ctx = new Context(root, out, runs, seconds, 10, report, gateway);
-                try (LiveLlChannel channel = LiveLlChannel.open(gateway, camera, "bench-llserve", 3)) {
+                try (LiveLlChannel channel = LiveLlChannel.open(gateway, camera, "bench-llserve", 3, mediaPort)) {
                     section(report, "LL-HLS serving from the media listener (HLS_MEDIA_PORT; wrk keep-alive load, "
                             + "gateway and nginx runs alternate)", () -> new LlServing(ctx, channel, mediaPort, "media port").run());
                     section(report, "LL-HLS serving from the container's port (the same URLs through the servlet; wrk, "
                             + "gateway and nginx runs alternate)", () -> new LlServing(ctx, channel, gateway.port, "main port").run());
-                    section(report, "LL-HLS blocking playlist requests held at once",
+                    section(report, "LL-HLS blocking playlist requests held at once (media port)",
                             () -> new BlockingHold(ctx, channel).run(List.of(100, 1000, 5000)));
-                    section(report, "LL-HLS viewers per node (one channel)",
+                    section(report, "LL-HLS viewers per node (one channel, media port)",
                             () -> new LlViewers(ctx, channel).run(List.of(50, 200, 500, 1000)));
                 }
             }

@@ -75,7 +75,7 @@ final class BlockingHold {
             for (int i = 0; i < n; i++) {
                 SocketChannel socket = SocketChannel.open();
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                socket.connect(new InetSocketAddress("127.0.0.1", channel.gateway.port));
+                socket.connect(new InetSocketAddress("127.0.0.1", channel.playerPort));
                 socket.configureBlocking(false);
                 Waiter w = new Waiter(socket);
                 socket.register(selector, SelectionKey.OP_READ, w);
@@ -110,7 +110,7 @@ final class BlockingHold {
             long[] sentAt = new long[n];
             for (int i = 0; i < n; i++) {
                 ByteBuffer request = ByteBuffer.wrap(("GET " + channel.path("index.m3u8") + query + " HTTP/1.1\r\nHost: 127.0.0.1:"
-                        + channel.gateway.port + "\r\nUser-Agent: bench-hold-" + i + "\r\nAccept: */*\r\n\r\n")
+                        + channel.playerPort + "\r\nUser-Agent: bench-hold-" + i + "\r\nAccept: */*\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 while (request.hasRemaining()) {
                     waiters.get(i).socket.write(request);

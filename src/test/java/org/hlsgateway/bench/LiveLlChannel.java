@@ -13,21 +13,25 @@ final class LiveLlChannel implements AutoCloseable {
 
     final Gateway gateway;
     final String nickname;
+    /** The port players use here: the media listener's when the gateway has one, else the container's. */
+    final int playerPort;
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor();
     private final Http1 viewer;
     private final Http1 mine;
 
-    private LiveLlChannel(Gateway gateway, String nickname) {
+    private LiveLlChannel(Gateway gateway, String nickname, int playerPort) {
         this.gateway = gateway;
         this.nickname = nickname;
+        this.playerPort = playerPort;
         this.viewer = new Http1(gateway.port, 30_000, "bench-keepalive");
         this.mine = new Http1(gateway.port, 30_000, "bench-llserving");
     }
 
     /** Creates the channel, starts it, and waits until its playlist lists {@code segments} whole segments. */
-    static LiveLlChannel open(Gateway gateway, Camera camera, String nickname, int segments) throws Exception {
+    static LiveLlChannel open(Gateway gateway, Camera camera, String nickname, int segments, int playerPort)
+            throws Exception {
         gateway.createChannel(nickname, camera.url());
-        LiveLlChannel channel = new LiveLlChannel(gateway, nickname);
+        LiveLlChannel channel = new LiveLlChannel(gateway, nickname, playerPort);
         channel.keepAlive.scheduleWithFixedDelay(() -> {
             try {
                 channel.viewer.get(channel.path("index.m3u8"));

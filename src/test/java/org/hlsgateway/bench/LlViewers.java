@@ -119,7 +119,7 @@ final class LlViewers {
 
     private void play(int id, Counters c) {
         String playlistPath = channel.path("index.m3u8");
-        try (Http1 http = new Http1(channel.gateway.port, 10_000, "bench-llplayer-" + id)) {
+        try (Http1 http = new Http1(channel.playerPort, 10_000, "bench-llplayer-" + id)) {
             LlPlaylist playlist = null;
             long want = -1;
             while (c.running) {
