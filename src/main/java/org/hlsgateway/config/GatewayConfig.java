@@ -68,12 +68,15 @@ public record GatewayConfig(
                         .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 text(source, "HLS_TOKEN_SECRET_PREVIOUS", ""),
                 number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000),
-                onOff(source, "HLS_LL"));
+                onOff(source, "HLS_LL", true));
     }
 
-    /** {@code HLS_LL}: channels are packaged by the gateway and served as LL-HLS (issue #15); off by default. */
-    private static boolean onOff(Function<String, String> source, String name) {
-        String value = text(source, name, "false");
+    /**
+     * {@code HLS_LL}: channels that do not choose their packaging are packaged by the gateway and served as LL-HLS
+     * (issue #15); on by default. {@code HLS_LL=false} makes FFmpeg's MPEG-TS HLS the gateway's default again.
+     */
+    private static boolean onOff(Function<String, String> source, String name, boolean fallback) {
+        String value = text(source, name, Boolean.toString(fallback));
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "on", "yes", "1" -> true;
             case "false", "off", "no", "0" -> false;
