@@ -71,15 +71,18 @@ public record GatewayConfig(
                         .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 text(source, "HLS_TOKEN_SECRET_PREVIOUS", ""),
                 number(source, "HLS_TOKEN_MAX_TTL_VIEWER", 86_400, 10, 31_536_000),
-                onOff(source, "HLS_LL"),
+                onOff(source, "HLS_LL", true),
                 number(source, "HLS_MEDIA_PORT", 0, 0, 65_535),
                 text(source, "HLS_MEDIA_ADDRESS", "0.0.0.0"),
                 mediaUrl(text(source, "HLS_MEDIA_URL", "")));
     }
 
-    /** {@code HLS_LL}: channels are packaged by the gateway and served as LL-HLS (issue #15); off by default. */
-    private static boolean onOff(Function<String, String> source, String name) {
-        String value = text(source, name, "false");
+    /**
+     * {@code HLS_LL}: channels that do not choose their packaging are packaged by the gateway and served as LL-HLS
+     * (issue #15); on by default. {@code HLS_LL=false} makes FFmpeg's MPEG-TS HLS the gateway's default again.
+     */
+    private static boolean onOff(Function<String, String> source, String name, boolean fallback) {
+        String value = text(source, name, Boolean.toString(fallback));
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "on", "yes", "1" -> true;
             case "false", "off", "no", "0" -> false;

@@ -55,7 +55,8 @@ public final class Bench {
         if (only.contains("ttfp") || only.contains("idle") || only.contains("serving")) {
             Path data = out.resolve("gateway");
             Proc.deleteTree(data);
-            try (Gateway gateway = Gateway.start(root, data, idleTimeout, Map.of())) {
+            // FFmpeg's MPEG-TS HLS (segment files on disk, what nginx is compared on): LL-HLS is the gateway's default
+            try (Gateway gateway = Gateway.start(root, data, idleTimeout, Map.of("HLS_LL", "false"))) {
                 gateway.awaitReady(180_000);
                 Context ctx = new Context(root, out, runs, seconds, idleTimeout, report, gateway);
                 if (only.contains("ttfp")) {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Which of the gateway's classes one cold watch crosses (issue #14: "a cold watch crosses clearly fewer
- * classes"). A gateway started with a JDWP agent; a debugger (JDI) records every method entered in
+ * classes"). A gateway started with a JDWP agent and {@code HLS_LL=false} (FFmpeg's MPEG-TS HLS, the path older
+ * trees given as {@code bench.path.before} took by default); a debugger (JDI) records every method entered in
  * {@code org.hlsgateway} from the player's {@code watch} to its first segment in hand, on every thread:
  * the request threads, and the threads that start FFmpeg and hear its first segment. Nested classes,
  * lambdas and CDI proxies count as their source file; what only the idle reaper's timer entered does not count.
@@ -129,7 +130,7 @@ final class ColdPath {
         Path data = ctx.out().resolve("gateway-path-" + label);
         Proc.deleteTree(data);
         String agent = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + debugPort;
-        try (Gateway gateway = Gateway.start(root, data, ctx.idleTimeoutSeconds(), Map.of("HLS_JAVA_OPTS", agent));
+        try (Gateway gateway = Gateway.start(root, data, ctx.idleTimeoutSeconds(), Map.of("HLS_JAVA_OPTS", agent, "HLS_LL", "false"));
              Camera camera = Camera.start(ctx.root(), 1)) {
             gateway.awaitReady(240_000);
             VirtualMachine vm = attach(debugPort);

@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Figure 4: copy-mode channels running at once, 1 → 10 → 25 → 50, one player per channel
+ * Figure 4 (FFmpeg's MPEG-TS HLS, {@code HLS_LL=false}: it reads the playlist files on disk): copy-mode channels running at once, 1 → 10 → 25 → 50, one player per channel
  * (playlist and newest segment once a second, like hls.js). For each step: whether every
  * playlist advances on time (each new segment's arrival against the media time it adds), the
  * CPU and memory of each FFmpeg, of the gateway JVM and of the camera.
@@ -111,7 +111,7 @@ final class Density {
     void run(List<Integer> steps) throws Exception {
         java.nio.file.Path data = ctx.out().resolve("gateway-density");
         Proc.deleteTree(data);
-        try (Gateway gw = Gateway.start(ctx.root(), data, 10, Map.of())) {
+        try (Gateway gw = Gateway.start(ctx.root(), data, 10, Map.of("HLS_LL", "false"))) {
             gw.awaitReady(180_000);
             run(steps, gw);
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Memory and CPU per channel (issue #15): copy-mode channels on one shared 1 s-GOP camera, 1 → 10 → 25 → 50, first in
  * a gateway with {@code HLS_LL=true} (the gateway packages FFmpeg's fMP4 in memory), then in a fresh gateway with
- * {@code HLS_LL} unset (plain HLS, FFmpeg writes the files), same steps, same viewers. One viewer per channel reads the
+ * {@code HLS_LL=false} (plain HLS, FFmpeg writes the files), same steps, same viewers. One viewer per channel reads the
  * playlist and its newest whole segment once a second (the pattern of the density section, so that the request load is
  * the same in both modes). Per step: the gateway JVM's CPU over {@code bench.seconds}, its heap used after a full GC
  * ({@code jcmd GC.run}, then {@code GC.heap_info}), against the heap after GC with no channel running.
@@ -41,7 +41,7 @@ final class LlDensity {
             try (Camera camera = Camera.start(ctx.root(), 1)) {
                 Path data = ctx.out().resolve(ll ? "gateway-lldensity" : "gateway-plaindensity");
                 Proc.deleteTree(data);
-                try (Gateway gw = Gateway.start(ctx.root(), data, 10, ll ? Map.of("HLS_LL", "true") : Map.of())) {
+                try (Gateway gw = Gateway.start(ctx.root(), data, 10, Map.of("HLS_LL", Boolean.toString(ll)))) {
                     gw.awaitReady(180_000);
                     run(ll, steps, gw, camera, lines);
                 } catch (Exception e) {
@@ -64,7 +64,7 @@ final class LlDensity {
     }
 
     private void run(boolean ll, List<Integer> steps, Gateway gw, Camera camera, List<String> lines) throws Exception {
-        String mode = ll ? "LL-HLS (HLS_LL=true)" : "plain HLS (HLS_LL unset)";
+        String mode = ll ? "LL-HLS (HLS_LL=true)" : "plain HLS (HLS_LL=false)";
         Player player = new Player(gw.http, gw.base());
         ExecutorService starters = Executors.newFixedThreadPool(4);
         ScheduledExecutorService viewers = Executors.newScheduledThreadPool(16);

@@ -25,7 +25,7 @@ import org.hlsgateway.security.control.LocalRevocationState;
  * What checking a token costs on the hot path, before and after a change of the token format:
  * {@code verify} alone (ns per call; the earlier format's class loaded from {@code --old-classes}),
  * and protected playlist and segment requests per second with a valid token against a gateway
- * started from {@code --root} (a built checkout: {@code target/hls_gateway.war}, {@code target/payara-micro.jar}).
+ * started from {@code --root} with {@code HLS_LL=false} (FFmpeg's MPEG-TS HLS, as older checkouts served by default; a built checkout: {@code target/hls_gateway.war}, {@code target/payara-micro.jar}).
  *
  * <pre>java -cp target/test-classes:target/classes:... org.hlsgateway.bench.TokenHotPath
  *     [--old-classes DIR] [--root DIR] [--threads 8] [--seconds 10]</pre>
@@ -94,7 +94,7 @@ public final class TokenHotPath {
     private static void http(Path root, int threads, int seconds) throws Exception {
         Path data = root.resolve("target/bench-tokens/data-" + System.nanoTime());
         try (Camera camera = Camera.start(root, 1);
-             Gateway gateway = Gateway.start(root, data, 120, Map.of("HLS_TOKEN_SECRET", "bench-token-secret-0123456789"))) {
+             Gateway gateway = Gateway.start(root, data, 120, Map.of("HLS_TOKEN_SECRET", "bench-token-secret-0123456789", "HLS_LL", "false"))) {
             gateway.awaitReady(300_000);
             String json = "{\"nickname\":\"tok1\",\"url\":\"" + camera.url() + "\",\"public\":false}";
             gateway.http.send(gateway.api("channels").header("Content-Type", "application/json")

@@ -247,9 +247,9 @@ class GatewayConfigTest {
     }
 
     @Test
-    void lowLatencyIsOffByDefault() {
-        assertFalse(GatewayConfig.from(Map.of()).lowLatency());
-        assertFalse(GatewayConfig.from(Map.of("HLS_LL", " ")).lowLatency());
+    void lowLatencyIsOnByDefault() {
+        assertTrue(GatewayConfig.from(Map.of()).lowLatency());
+        assertTrue(GatewayConfig.from(Map.of("HLS_LL", " ")).lowLatency());
     }
 
     @ParameterizedTest

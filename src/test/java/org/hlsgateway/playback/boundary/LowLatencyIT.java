@@ -14,7 +14,6 @@ import org.hlsgateway.testsupport.Browser;
 import org.hlsgateway.testsupport.Camera;
 import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.Ffprobe;
-import org.hlsgateway.testsupport.GatewaySettings;
 import org.hlsgateway.testsupport.LlPlaylist;
 import org.hlsgateway.testsupport.LlPlaylistChecker;
 import org.hlsgateway.testsupport.RtspCamera;
@@ -24,11 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * LL-HLS from the gateway's own packager ({@code HLS_LL=true} for this class's server only): real Payara Micro, real
+ * LL-HLS from the gateway's own packager (the default, {@code HLS_LL} unset): real Payara Micro, real
  * FFmpeg writing fragmented MP4 to its stdout, the test camera (H.264 with a 1 s GOP, G.711). Every playlist received
  * goes through {@link LlPlaylistChecker}.
  */
-@GatewaySettings("HLS_LL=true")
 class LowLatencyIT extends DeployedGateway {
 
     /** Generous bound against a hang; the hold of a blocking request is three target durations (3 s here). */

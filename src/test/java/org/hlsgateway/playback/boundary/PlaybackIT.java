@@ -28,6 +28,7 @@ import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Ffprobe;
 import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.MediaPlaylist;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +42,26 @@ class PlaybackIT extends DeployedGateway {
     @Camera
     static RtspCamera camera;
 
+    /** The gateway's default: LL-HLS, whose whole segments players that ignore parts play (fMP4 after its init). */
     @Test
     void coldWatchRedirectsToAPlaylistWithAPlayableSegment(@TempDir Path tmp) throws Exception {
-        gateway.createChannel("cold1", camera.url(), "\"name\":\"Cold start\"");
+        coldWatch("cold1", "\"name\":\"Cold start\"", true, tmp);
+    }
 
-        HttpResponse<String> watch = gateway.get("watch/cold1");
+    /** A channel set to {@code ts}: FFmpeg's MPEG-TS segments, each one playable alone. */
+    @Test
+    void coldWatchOfAChannelSetToTsRedirectsToAPlaylistWithAPlayableMpegTsSegment(@TempDir Path tmp) throws Exception {
+        coldWatch("cold1ts", "\"name\":\"Cold start\",\"packaging\":\"ts\"", false, tmp);
+    }
+
+    private void coldWatch(String nickname, String extraJson, boolean fmp4, Path tmp) throws Exception {
+        gateway.createChannel(nickname, camera.url(), extraJson);
+
+        HttpResponse<String> watch = gateway.get("watch/" + nickname);
 
         assertEquals(302, watch.statusCode(), watch.body());
         URI playlistUri = URI.create(watch.headers().firstValue("Location").orElseThrow());
-        assertTrue(playlistUri.getPath().endsWith("/hls_gateway/read/cold1/index.m3u8"), playlistUri.toString());
+        assertTrue(playlistUri.getPath().endsWith("/hls_gateway/read/" + nickname + "/index.m3u8"), playlistUri.toString());
         HttpResponse<String> playlist = gateway.get(playlistUri);
         assertEquals(200, playlist.statusCode());
         assertEquals("application/vnd.apple.mpegurl", playlist.headers().firstValue("Content-Type").orElse(""));
@@ -57,38 +69,27 @@ class PlaybackIT extends DeployedGateway {
         assertEquals("*", playlist.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         assertTrue(playlist.body().contains("#EXTINF"), playlist.body());
         assertFalse(playlist.body().contains("#EXT-X-ENDLIST"), "a live playlist must not end");
+        assertEquals(fmp4, MediaPlaylist.fmp4(playlist.body()), playlist.body());
 
-        String segmentName = playlist.body().lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
-        HttpResponse<byte[]> segment = gateway.getBytes("read/cold1/" + segmentName);
+        String segmentName = MediaPlaylist.firstSegment(playlist.body());
+        assertTrue(segmentName.endsWith(fmp4 ? ".m4s" : ".ts"), segmentName);
+        HttpResponse<byte[]> segment = gateway.getBytes("read/" + nickname + "/" + segmentName);
         assertEquals(200, segment.statusCode());
-        assertEquals("video/mp2t", segment.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(fmp4 ? "video/iso.segment" : "video/mp2t", segment.headers().firstValue("Content-Type").orElse(""));
         assertEquals(segment.body().length, Long.parseLong(segment.headers().firstValue("Content-Length").orElse("-1")));
         assertTrue(segment.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
-        Path file = tmp.resolve(segmentName);
-        Files.write(file, segment.body());
+        if (!fmp4) {
+            assertEquals(0x47, segment.body()[0] & 0xff, "an MPEG-TS packet starts with its sync byte");
+        }
+        Path file = MediaPlaylist.playable(gateway, nickname, playlist.body(), segment, tmp.resolve(nickname + "-segment"));
         List<String> streams = Ffprobe.streams(file);
         assertTrue(streams.contains("video h264"), streams.toString());
         assertTrue(streams.contains("audio aac"), "G.711 must be transcoded to AAC: " + streams);
 
-        JsonObject state = gateway.channel("cold1");
+        JsonObject state = gateway.channel(nickname);
         assertEquals("LIVE", state.getString("state"));
         assertEquals(1, state.getInt("viewers"));
         assertFalse(state.isNull("startedAt"));
-    }
-
-    /** The other choice: on a gateway whose default is MPEG-TS, a channel set to {@code ll} is LL-HLS. */
-    @Test
-    void aChannelSetToLlIsLlHlsOnAGatewayWhoseDefaultIsMpegTs() throws Exception {
-        assertEquals("default", gateway.createChannel("perll0", camera.url(), null).getString("packaging"));
-        assertEquals("ll", gateway.createChannel("perll", camera.url(), "\"packaging\":\"ll\"").getString("packaging"));
-
-        HttpResponse<String> playlist = gateway.get("read/perll/index.m3u8");
-
-        assertEquals(200, playlist.statusCode(), playlist.body());
-        org.hlsgateway.testsupport.LlPlaylistChecker.check(playlist.body());
-        assertTrue(playlist.body().contains("#EXT-X-PART:") && playlist.body().contains("#EXT-X-MAP:"), playlist.body());
-        assertTrue(gateway.get("watch/perll", "text/html").body().contains("data-low-latency=\"true\""));
-        assertTrue(gateway.get("watch/perll0", "text/html").body().contains("data-low-latency=\"false\""));
     }
 
     @Test
@@ -116,8 +117,7 @@ class PlaybackIT extends DeployedGateway {
             }
             assertFalse(hasChannelDir(workDir, "idle1"), "the channel's HLS directory must be deleted");
             assertEquals("IDLE", gateway.channel("idle1").getString("state"));
-            assertEquals(404, gateway.get("read/idle1/" + playlist.body().lines()
-                    .filter(l -> l.endsWith(".ts")).findFirst().orElseThrow()).statusCode());
+            assertEquals(404, gateway.get("read/idle1/" + MediaPlaylist.firstSegment(playlist.body())).statusCode());
         }
     }
 
@@ -224,6 +224,7 @@ class PlaybackIT extends DeployedGateway {
         assertEquals(404, gateway.get("watch/nosuchchannel").statusCode());
         HttpResponse<String> notRunning = gateway.get("read/names1/abc-1.ts");
         assertEquals(404, notRunning.statusCode(), "segment of a channel that is not running");
+        assertEquals(404, gateway.get("read/names1/seg1.m4s").statusCode(), "LL-HLS segment of a channel that is not running");
         assertEquals("*", notRunning.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
                 "errors carry CORS headers so that players on other origins can read them");
         assertTrue(FfmpegProcesses.forChannel("names1").isEmpty(), "bad requests must not start FFmpeg");

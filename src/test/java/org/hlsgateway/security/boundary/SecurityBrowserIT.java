@@ -141,7 +141,9 @@ class SecurityBrowserIT extends DeployedGateway {
         @SuppressWarnings("unchecked")
         List<String> requests = (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name);");
-        List<String> segments = requests.stream().filter(r -> r.contains(".ts")).toList();
+        // media of either packaging: MPEG-TS segments, or LL-HLS's init section, parts and segments (the default)
+        List<String> segments = requests.stream()
+                .filter(r -> r.matches(".*/read/signedplay1/[^/?]+\\.(ts|m4s|mp4)([?].*)?")).toList();
         assertFalse(segments.isEmpty(), requests.toString());
         assertTrue(segments.stream().allMatch(r -> r.contains("token=")), segments.toString());
     }

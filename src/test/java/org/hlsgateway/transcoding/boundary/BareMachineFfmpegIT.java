@@ -23,6 +23,7 @@ import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.FfmpegSource;
 import org.hlsgateway.testsupport.Ffprobe;
 import org.hlsgateway.testsupport.Gateway;
+import org.hlsgateway.testsupport.MediaPlaylist;
 import org.hlsgateway.testsupport.MicroServer;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +120,13 @@ class BareMachineFfmpegIT {
         assertTrue(Ffprobe.streams(segment).contains("video h264"));
     }
 
+    /** FFmpeg's own HLS muxer (MPEG-TS) in the bundled build, for a channel set to {@code ts}. */
+    @Test
+    void aCopyChannelSetToTsPlaysMpegTsSegments() throws Exception {
+        Path segment = assertPlays("bare-ts", camera.url(), "\"packaging\":\"ts\"");
+        assertEquals(0x47, Files.readAllBytes(segment)[0] & 0xff, "an MPEG-TS packet starts with its sync byte");
+    }
+
     @Test
     void anH264ProfileChannelPlays() throws Exception {
         Path segment = assertPlays("bare-h264", camera.url(), "\"video\":\"h264\",\"videoHeight\":240");
@@ -175,12 +183,15 @@ class BareMachineFfmpegIT {
             assertEquals(bundled.toString(), ffmpegs.get(0).info().command().orElse(""), "the bundled FFmpeg runs the channel");
             assertTrue(FfmpegProcesses.alive(ffmpegs.get(0).pid()));
             String playlist = gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow())).body();
-            List<String> segments = playlist.lines().filter(l -> l.endsWith(".ts")).toList();
+            boolean ts = extraJson != null && extraJson.contains("\"packaging\":\"ts\"");
+            // the gateway's default is LL-HLS from its packager, fed by the bundled FFmpeg's fMP4
+            assertEquals(!ts, playlist.contains("#EXT-X-PART:"), playlist);
+            List<String> segments = MediaPlaylist.segments(playlist);
             assertFalse(segments.isEmpty(), playlist);
+            assertTrue(segments.stream().allMatch(name -> name.endsWith(ts ? ".ts" : ".m4s")), playlist);
             HttpResponse<byte[]> segment = gateway.getBytes("read/" + nickname + "/" + segments.get(segments.size() - 1));
             assertEquals(200, segment.statusCode());
-            Path file = tmp.resolve(nickname + ".ts");
-            Files.write(file, segment.body());
+            Path file = MediaPlaylist.playable(gateway, nickname, playlist, segment, tmp.resolve(nickname + "-segment"));
             List<String> streams = Ffprobe.streams(file);
             assertTrue(streams.contains("video h264") && streams.contains("audio aac"), url + ": " + streams);
             return file;

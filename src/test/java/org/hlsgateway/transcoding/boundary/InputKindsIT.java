@@ -11,6 +11,7 @@ import java.util.List;
 import org.hlsgateway.testsupport.DeployedGateway;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.FfmpegSource;
+import org.hlsgateway.testsupport.MediaPlaylist;
 import org.hlsgateway.testsupport.Ffprobe;
 import org.hlsgateway.testsupport.RtspCamera;
 import org.hlsgateway.testsupport.StaticFiles;
@@ -82,38 +83,50 @@ class InputKindsIT extends DeployedGateway {
         }
     }
 
+    /** The gateway's packager (the default): HEVC copied into its fMP4, tagged {@code hvc1}. */
     @Test
     void hevcSourcesAreCopiedIntoFragmentedMp4Segments() throws Exception {
+        assertHevcCopied("kind-hevc", null);
+    }
+
+    /** A channel set to {@code ts}: FFmpeg's HLS muxer finds HEVC and is restarted writing fMP4 segments. */
+    @Test
+    void hevcSourcesOfAChannelSetToTsAreCopiedIntoFragmentedMp4Segments() throws Exception {
+        assertHevcCopied("kind-hevc-ts", "\"packaging\":\"ts\"");
+    }
+
+    private void assertHevcCopied(String nickname, String extraJson) throws Exception {
         int port = RtspCamera.freePort();
-        try (FfmpegSource source = FfmpegSource.startHevc(tmp.resolve("hevc.log"), "-f", "mpegts",
+        try (FfmpegSource source = FfmpegSource.startHevc(tmp.resolve(nickname + ".log"), "-f", "mpegts",
                 "udp://127.0.0.1:" + port + "?pkt_size=1316")) {
-            gateway.createChannel("kind-hevc", "udp://127.0.0.1:" + port, null);
+            gateway.createChannel(nickname, "udp://127.0.0.1:" + port, extraJson);
             try {
-                HttpResponse<String> watch = gateway.get("watch/kind-hevc");
+                HttpResponse<String> watch = gateway.get("watch/" + nickname);
                 assertEquals(302, watch.statusCode(), watch.body());
                 String playlist = gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow())).body();
                 String init = playlist.lines().filter(l -> l.startsWith("#EXT-X-MAP:")).findFirst().orElseThrow()
                         .replaceAll(".*URI=\"([^\"]+)\".*", "$1");
                 List<String> fragments = playlist.lines().filter(l -> l.endsWith(".m4s")).toList();
                 assertTrue(!fragments.isEmpty(), playlist);
+                assertEquals(extraJson == null, playlist.contains("#EXT-X-PART:"), "LL-HLS unless set to ts: " + playlist);
 
-                HttpResponse<byte[]> initSegment = gateway.getBytes("read/kind-hevc/" + init);
-                HttpResponse<byte[]> fragment = gateway.getBytes("read/kind-hevc/" + fragments.get(fragments.size() - 1));
+                HttpResponse<byte[]> initSegment = gateway.getBytes("read/" + nickname + "/" + init);
+                HttpResponse<byte[]> fragment = gateway.getBytes("read/" + nickname + "/" + fragments.get(fragments.size() - 1));
                 assertEquals(200, initSegment.statusCode());
                 assertEquals("video/iso.segment", fragment.headers().firstValue("Content-Type").orElse(""));
-                Path joined = tmp.resolve("hevc.mp4");
+                // while the channel is watched: ffprobe below may take longer than the idle timeout (3 s) on a busy machine
+                assertEquals(1, FfmpegProcesses.forChannel(nickname).size(), "the MPEG-TS attempt is gone");
+                HttpResponse<byte[]> preview = gateway.getBytes("read/" + nickname + "/preview.jpg");
+                assertEquals(200, preview.statusCode(), "fMP4 channels have previews too");
+                assertEquals((byte) 0xFF, preview.body()[0]);
+                assertEquals((byte) 0xD8, preview.body()[1]);
+                Path joined = tmp.resolve(nickname + ".mp4");
                 Files.write(joined, initSegment.body());
                 Files.write(joined, fragment.body(), java.nio.file.StandardOpenOption.APPEND);
                 List<String> streams = Ffprobe.streams(joined);
                 assertTrue(streams.contains("video hevc"), streams.toString());
-                assertEquals(1, FfmpegProcesses.forChannel("kind-hevc").size(), "the MPEG-TS attempt is gone");
-
-                HttpResponse<byte[]> preview = gateway.getBytes("read/kind-hevc/preview.jpg");
-                assertEquals(200, preview.statusCode(), "fMP4 channels have previews too");
-                assertEquals((byte) 0xFF, preview.body()[0]);
-                assertEquals((byte) 0xD8, preview.body()[1]);
             } finally {
-                gateway.send("DELETE", "api/channels/kind-hevc", null);
+                gateway.send("DELETE", "api/channels/" + nickname, null);
             }
         }
     }
@@ -136,12 +149,13 @@ class InputKindsIT extends DeployedGateway {
             HttpResponse<String> watch = gateway.get("watch/" + nickname);
             assertEquals(302, watch.statusCode(), url + ": " + watch.body());
             HttpResponse<String> playlist = gateway.get(URI.create(watch.headers().firstValue("Location").orElseThrow()));
-            List<String> segments = playlist.body().lines().filter(l -> l.endsWith(".ts")).toList();
+            assertTrue(playlist.body().contains("#EXT-X-PART:"), "LL-HLS, the gateway's default: " + playlist.body());
+            List<String> segments = MediaPlaylist.segments(playlist.body());
             assertTrue(!segments.isEmpty(), playlist.body());
             HttpResponse<byte[]> segment = gateway.getBytes("read/" + nickname + "/" + segments.get(segments.size() - 1));
             assertEquals(200, segment.statusCode());
-            Path file = tmp.resolve(nickname + ".ts");
-            Files.write(file, segment.body());
+            // the gateway's default is LL-HLS: fMP4 segments, played after their init section; ts ones alone
+            Path file = MediaPlaylist.playable(gateway, nickname, playlist.body(), segment, tmp.resolve(nickname + "-segment"));
             List<String> streams = Ffprobe.streams(file);
             assertTrue(streams.contains("video h264"), url + ": " + streams);
             assertTrue(streams.contains("audio aac"), url + ": " + streams);
