@@ -45,6 +45,12 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
     private final NettyResponses responses;
     /** The timer of the answer this connection waits for; null when none waits. */
     private volatile ScheduledFuture<?> waiting;
+    /**
+     * True from a request's start to its answer, wherever the answer is computed (a cold start runs on the responder
+     * threads): neither a writability change nor the idle timer may then resume reading or close the connection,
+     * so a pipelined request can never overtake the one before it.
+     */
+    private volatile boolean answering;
 
     MediaHandler(Shared shared) {
         this.shared = shared;
@@ -85,6 +91,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
             send(ctx, target.error(), keepAlive, head);
             return;
         }
+        answering = true;
         MediaRequest player = new MediaRequest(uri.parameters(), address(ctx), request.headers());
         String token = player.parameter("token");
         if (target.segmentFile()) {
@@ -176,6 +183,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     private void done(ChannelHandlerContext ctx, ChannelFuture written, boolean keepAlive) {
         waiting = null;
+        answering = false;
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         } else if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()) {
@@ -189,7 +197,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
      */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (waiting == null) {
+        if (!answering) {
             ctx.channel().config().setAutoRead(ctx.channel().isWritable());
         }
         super.channelWritabilityChanged(ctx);
@@ -209,7 +217,7 @@ final class MediaHandler extends SimpleChannelInboundHandler<HttpObject> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent && waiting == null) {
+        if (event instanceof IdleStateEvent && !answering) {
             ctx.close(); // an idle keep-alive connection
         } else {
             super.userEventTriggered(ctx, event);
