@@ -52,6 +52,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ChannelsResource.class, UsersResource.class, ImportResource.class, PlaylistResource.class,
-                ErrorMappers.class, TokensResource.class, PlaybackUrlResource.class);
+                ErrorMappers.class, TokensResource.class, PlaybackUrlResource.class,
+                org.hlsgateway.cluster.boundary.NodesResource.class);
     }
 }

@@ -33,7 +33,10 @@ public record GatewayConfig(
         boolean lowLatency,
         int mediaPort,
         String mediaAddress,
-        String mediaUrl) {
+        String mediaUrl,
+        String cluster,
+        String nodeUrl,
+        String clusterSecret) {
 
     public static GatewayConfig fromEnvironment() {
         return from(name -> {
@@ -74,7 +77,27 @@ public record GatewayConfig(
                 onOff(source, "HLS_LL", true),
                 number(source, "HLS_MEDIA_PORT", 0, 0, 65_535),
                 text(source, "HLS_MEDIA_ADDRESS", "0.0.0.0"),
-                mediaUrl(text(source, "HLS_MEDIA_URL", "")));
+                mediaUrl(text(source, "HLS_MEDIA_URL", "")),
+                text(source, "HLS_CLUSTER", ""),
+                nodeUrl(text(source, "HLS_NODE_URL", "")),
+                text(source, "HLS_CLUSTER_SECRET", ""));
+    }
+
+    /** True when this node is one of a cluster ({@code HLS_CLUSTER}, issue #16): a single node has no grid code in its way. */
+    public boolean clustered() {
+        return !cluster.isEmpty();
+    }
+
+    /** {@code HLS_NODE_URL}: how the other nodes reach this one, an http(s) base URL without a trailing slash. */
+    private static String nodeUrl(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        if (!value.matches("https?://[^/?#\\s]+")) {
+            throw new IllegalArgumentException("HLS_NODE_URL must be an http:// or https:// URL of this node without a path, "
+                    + "such as http://10.0.0.5:8080, got '" + value + "'");
+        }
+        return value;
     }
 
     /**

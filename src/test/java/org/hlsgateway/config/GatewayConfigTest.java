@@ -265,4 +265,24 @@ class GatewayConfigTest {
                 () -> GatewayConfig.from(Map.of("HLS_LL", value)));
         assertTrue(e.getMessage().contains("HLS_LL"), e.getMessage());
     }
+
+    @Test
+    void aSingleNodeUnlessHlsClusterIsSet() {
+        GatewayConfig single = GatewayConfig.from(Map.of());
+        assertFalse(single.clustered());
+        assertEquals("", single.nodeUrl());
+        GatewayConfig node = GatewayConfig.from(Map.of("HLS_CLUSTER", "tcpip:10.0.0.5:6900-6902",
+                "HLS_NODE_URL", "http://10.0.0.5:8080", "HLS_CLUSTER_SECRET", "s3cret-s3cret-s3cret"));
+        assertTrue(node.clustered());
+        assertEquals("http://10.0.0.5:8080", node.nodeUrl());
+        assertEquals("s3cret-s3cret-s3cret", node.clusterSecret());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.5:8080", "http://10.0.0.5:8080/hls_gateway", "ftp://x", "http://a b"})
+    void aNodeUrlIsABaseUrlWithoutAPath(String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.from(Map.of("HLS_NODE_URL", value)));
+        assertTrue(e.getMessage().contains("HLS_NODE_URL"), e.getMessage());
+    }
 }

@@ -47,7 +47,7 @@ public class ChannelRows {
         if (state == null) {
             return query;
         }
-        Set<String> nicknames = transcoders.nicknames(state);
+        Set<String> nicknames = transcoders.nicknamesEverywhere(state);
         return state == TranscoderState.IDLE ? query.except(nicknames) : query.only(nicknames);
     }
 

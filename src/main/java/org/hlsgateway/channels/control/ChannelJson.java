@@ -96,6 +96,7 @@ public final class ChannelJson {
         add(json, "tvgId", channel.getTvgId());
         add(json, "tvgName", channel.getTvgName());
         add(json, "lastError", status.lastError());
+        add(json, "node", status.node()); // cluster mode: the URL of the node that runs it, when that is another
         add(json, "uptimeSeconds", status.uptimeSeconds());
         InputStreams in = status.input() == null ? InputStreams.UNKNOWN : status.input();
         JsonObjectBuilder input = JsonBuilders.object();
@@ -116,7 +117,7 @@ public final class ChannelJson {
     }
 
     private static boolean isReadOnly(String key) {
-        return Set.of("watchUrl", "state", "viewers", "lastError", "startedAt", "lastAccessAt", "createdAt", "updatedAt",
+        return Set.of("watchUrl", "state", "viewers", "lastError", "node", "startedAt", "lastAccessAt", "createdAt", "updatedAt",
                 "uptimeSeconds", "input")
                 .contains(key);
     }

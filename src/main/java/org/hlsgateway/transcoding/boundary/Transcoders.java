@@ -124,7 +124,23 @@ public class Transcoders {
     }
 
     public int viewers(String nickname) {
-        return registry.status(nickname).viewers();
+        return status(nickname).viewers();
+    }
+
+    /** The live state of channels that run on other nodes of a cluster; declared here, given by the cluster feature. */
+    public interface Elsewhere {
+        /** The channels running on other nodes, with their status there. */
+        java.util.Map<String, TranscoderStatus> statuses();
+
+        /** The channel was deleted or changed here: whichever node runs it stops it. */
+        void stop(String nickname);
+    }
+
+    private volatile Elsewhere elsewhere;
+
+    /** Cluster mode: statuses of channels that do not run here come from {@code source}. */
+    public void lookElsewhere(Elsewhere source) {
+        this.elsewhere = source;
     }
 
     public boolean ffmpegAvailable() {
@@ -211,6 +227,10 @@ public class Transcoders {
     /** The channel's settings changed: a watched channel restarts at once with them, others are forgotten. */
     public void restart(TranscodeSpec spec) {
         registry.restart(spec);
+        Elsewhere other = elsewhere;
+        if (other != null) {
+            other.stop(spec.nickname()); // another node runs it with the old settings: its next player starts it anew
+        }
     }
 
     public void touch(String nickname, String client) {
@@ -220,12 +240,41 @@ public class Transcoders {
     /** The channels in {@code state} now; for IDLE, the ones NOT idle (every channel not named is IDLE). */
     public java.util.Set<String> nicknames(org.hlsgateway.transcoding.entity.TranscoderState state) {
         var idle = org.hlsgateway.transcoding.entity.TranscoderState.IDLE;
-        return registry.tracked().stream()
+        java.util.Set<String> found = registry.tracked().stream()
                 .filter(n -> state == idle ? registry.status(n).state() != idle : registry.status(n).state() == state)
                 .collect(java.util.stream.Collectors.toSet());
+        return found;
     }
 
+    /** The channels not idle here or, in a cluster, on any node; for IDLE as in {@link #nicknames}. */
+    public java.util.Set<String> nicknamesEverywhere(org.hlsgateway.transcoding.entity.TranscoderState state) {
+        java.util.Set<String> found = new java.util.HashSet<>(nicknames(state));
+        Elsewhere other = elsewhere;
+        if (other != null) {
+            var idle = org.hlsgateway.transcoding.entity.TranscoderState.IDLE;
+            other.statuses().forEach((n, status) -> {
+                if (state == idle ? status.state() != idle : status.state() == state) {
+                    found.add(n);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** The channel's live state: here, or on the node of the cluster that runs it. */
     public TranscoderStatus status(String nickname) {
+        TranscoderStatus here = registry.status(nickname);
+        Elsewhere other = elsewhere;
+        if (other == null || here.state() == org.hlsgateway.transcoding.entity.TranscoderState.STARTING
+                || here.state() == org.hlsgateway.transcoding.entity.TranscoderState.LIVE) {
+            return here;
+        }
+        TranscoderStatus there = other.statuses().get(nickname);
+        return there != null ? there : here;
+    }
+
+    /** This node's own status of the channel, never another node's (what the cluster publishes). */
+    public TranscoderStatus localStatus(String nickname) {
         return registry.status(nickname);
     }
 
@@ -239,6 +288,10 @@ public class Transcoders {
             registry.forget(nickname).get();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "stopping " + nickname, e);
+        }
+        Elsewhere other = elsewhere;
+        if (other != null) {
+            other.stop(nickname);
         }
     }
 

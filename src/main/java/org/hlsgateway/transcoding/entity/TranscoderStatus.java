@@ -4,7 +4,13 @@ import java.time.Instant;
 
 /** What the API and console show about a channel's transcoder. */
 public record TranscoderStatus(TranscoderState state, String lastError, Instant startedAt, Instant lastAccessAt,
-                               int viewers, Long pid, InputStreams input) {
+                               int viewers, Long pid, InputStreams input, String node) {
+
+    /** On this node ({@code node} is null; in a cluster, another node's status names that node's URL). */
+    public TranscoderStatus(TranscoderState state, String lastError, Instant startedAt, Instant lastAccessAt,
+                            int viewers, Long pid, InputStreams input) {
+        this(state, lastError, startedAt, lastAccessAt, viewers, pid, input, null);
+    }
 
     public TranscoderStatus(TranscoderState state, String lastError, Instant startedAt, Instant lastAccessAt,
                             int viewers, Long pid) {
