@@ -54,6 +54,10 @@ public class Cluster {
     static final long TICK_MILLIS = 1_000;
     /** A node that refused a connection is taken for dead this long, unless the grid says otherwise sooner. */
     static final long SUSPECT_MILLIS = 10_000;
+    /** After a handover, how long a leaving node still serves the segments its last playlists named. */
+    static final long LINGER_MILLIS = 2_000;
+    /** How long after a channel moved its previous owner is asked for a file the new one does not have. */
+    static final long PREVIOUS_MILLIS = 15_000;
 
     @Inject
     GatewayConfig config;
@@ -61,8 +65,6 @@ public class Cluster {
     Transcoders transcoders;
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Resource(lookup = "jdbc/hlsgateway")
-    DataSource database;
 
     private volatile Grid grid;
     private String self;
@@ -76,6 +78,8 @@ public class Cluster {
     private final Map<String, Long> claimedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> suspects = new ConcurrentHashMap<>();
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Map<String, Lease> lastRoute = new ConcurrentHashMap<>();
+    private final Map<String, Known> previous = new ConcurrentHashMap<>();
     private EdgeCache cache;
     private volatile Map<String, org.hlsgateway.transcoding.entity.TranscoderStatus> elsewhere = Map.of();
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
@@ -95,16 +99,24 @@ public class Cluster {
         if (!config.clustered()) {
             return;
         }
-        ClusterPrecondition.requireSharedDatabase(database);
+        ClusterPrecondition.requireSharedDatabase(dataSource());
+        if (config.mediaPort() != 0) {
+            throw new IllegalStateException("HLS_MEDIA_PORT is not available in cluster mode yet: the media listener "
+                    + "would serve only the channels its own node runs. Unset HLS_MEDIA_PORT (the main port serves "
+                    + "everything, through any node) or HLS_CLUSTER");
+        }
         if (config.nodeUrl().isEmpty()) {
             throw new IllegalStateException("HLS_CLUSTER is set but HLS_NODE_URL is not: the other nodes reach this one "
                     + "there (start-micro.sh sets http://127.0.0.1:HLS_PORT, which only works on one machine)");
         }
+        if (config.tokenSecret().length() < 16) {
+            throw new IllegalStateException("HLS_CLUSTER needs HLS_TOKEN_SECRET, at least 16 characters and the same on "
+                    + "every node: a signed URL minted by one node must verify on every other (a generated secret "
+                    + "would be one node's own)");
+        }
         String shared = !config.clusterSecret().isEmpty() ? config.clusterSecret() : config.tokenSecret();
         if (shared.length() < 16) {
-            throw new IllegalStateException("HLS_CLUSTER needs HLS_CLUSTER_SECRET (or HLS_TOKEN_SECRET), at least 16 "
-                    + "characters and the same on every node: node-to-node calls carry it, and signed URLs must verify "
-                    + "on every node");
+            throw new IllegalStateException("HLS_CLUSTER_SECRET must be at least 16 characters and the same on every node");
         }
         secret = derive(shared);
         grid = HazelcastGrid.lookup();
@@ -112,10 +124,12 @@ public class Cluster {
         url = config.nodeUrl();
         startedMillis = System.currentTimeMillis();
         cache = new EdgeCache(256L << 20, System::currentTimeMillis);
-        grid.onStop(nickname -> {
-            if (transcoders.localStatus(nickname).state() != TranscoderState.IDLE) {
-                LOG.info(() -> "channel " + nickname + " was deleted or changed on another node: stopping it here");
-                transcoders.stop(nickname);
+        grid.onStop(message -> { // "nickname epoch": the lease that ran it when it was deleted or changed
+            String[] parts = message.split(" ");
+            Lease own = parts.length == 2 ? mine.get(parts[0]) : null;
+            if (own != null && own.epoch() <= Long.parseLong(parts[1])) { // not a run started since under a newer lease
+                LOG.info(() -> "channel " + parts[0] + " was deleted or changed on another node: stopping it here");
+                transcoders.stop(parts[0]);
             }
         });
         transcoders.lookElsewhere(new Transcoders.Elsewhere() {
@@ -126,7 +140,10 @@ public class Cluster {
 
             @Override
             public void stop(String nickname) {
-                grid.broadcastStop(nickname);
+                Lease running = grid.lease(nickname);
+                if (running != null && !running.heldBy(self)) {
+                    grid.broadcastStop(nickname + " " + running.epoch());
+                }
             }
         });
         tick();
@@ -134,6 +151,15 @@ public class Cluster {
         trapSigterm();
         LOG.info(() -> "cluster node " + self + " at " + url + " (" + config.cluster() + "); " + members.size()
                 + " member(s) in the grid");
+    }
+
+    /** The gateway's data source, looked up in cluster mode only (the name is Payara's; WildFly never clusters here). */
+    private static DataSource dataSource() {
+        try {
+            return (DataSource) new javax.naming.InitialContext().lookup("jdbc/hlsgateway");
+        } catch (javax.naming.NamingException e) {
+            throw new IllegalStateException("HLS_CLUSTER is set but the data source jdbc/hlsgateway is not bound", e);
+        }
     }
 
     /** The node secret: not the configured text itself, so that a node secret seen in traffic signs no URL. */
@@ -236,6 +262,27 @@ public class Cluster {
      * goes to another node under a lease with a higher fencing number.
      */
     public Route route(String nickname) {
+        Route route = routeNow(nickname);
+        Lease before = lastRoute.put(nickname, route.lease());
+        if (before != null && before.epoch() != route.lease().epoch()) {
+            previous.put(nickname, new Known(before, System.currentTimeMillis()));
+        }
+        return route;
+    }
+
+    /**
+     * The channel's owner before it last moved, for {@link #PREVIOUS_MILLIS}: a player's playlist from it may name
+     * segments that only it has.
+     */
+    public Lease previous(String nickname) {
+        Known before = previous.get(nickname);
+        if (before == null || System.currentTimeMillis() - before.readAt > PREVIOUS_MILLIS) {
+            return null;
+        }
+        return before.lease.heldBy(self) && mine.containsKey(nickname) ? null : before.lease;
+    }
+
+    private Route routeNow(String nickname) {
         Lease own = mine.get(nickname);
         if (own != null) {
             return new Route(own, true);
@@ -243,8 +290,11 @@ public class Cluster {
         Known seen = known.get(nickname);
         Lease held = seen != null && alive(seen.lease.node()) ? seen.lease : grid.lease(nickname);
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (held == null) {
-                held = grid.claim(nickname, place(nickname, Set.of()), LEASE_MILLIS);
+            if (held == null) { // placed one at a time cluster-wide, so that a burst of cold channels spreads evenly
+                held = grid.placing(() -> {
+                    Lease now = grid.lease(nickname);
+                    return now != null ? now : grid.claim(nickname, place(nickname, Set.of()), LEASE_MILLIS);
+                });
             }
             if (held.heldBy(self)) {
                 return ownNow(nickname, held);
@@ -367,22 +417,39 @@ public class Cluster {
 
     /**
      * SIGTERM starts the JVM's shutdown, and with it Payara's, which undeploys the gateway while any shutdown hook of
-     * ours would still hand over. So the signal is trapped: the handover runs first, and then the shutdown as before.
+     * ours would still hand over. So the signal is trapped: the handover runs first, then this node's FFmpeg stop and
+     * the process exits.
      */
     private void trapSigterm() {
         try {
-            sun.misc.Signal term = new sun.misc.Signal("TERM");
-            sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
-            previous[0] = sun.misc.Signal.handle(term, signal -> {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
                 leave();
                 try {
-                    previous[0].handle(signal);
+                    Thread.sleep(LINGER_MILLIS); // players' last playlists of here name segments only here
+                    stopFfmpeg();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    System.exit(143);
+                    LOG.log(Level.WARNING, "stopping FFmpeg after the handover", e);
                 }
+                // not Payara's shutdown: it would undeploy the gateway while the port still takes players' requests
+                // (they would get the container's 404 and 500 pages); exiting closes the port at once, and the
+                // balancer and the edges go to the nodes that took the channels over
+                Runtime.getRuntime().halt(143);
             });
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.INFO, "SIGTERM cannot be trapped here: channels are released, not handed over, when it stops", e);
+        }
+    }
+
+    /** Stops every FFmpeg of this node the polite way (SIGTERM each), waiting up to 4 s for all of them. */
+    private void stopFfmpeg() throws InterruptedException {
+        for (String nickname : transcoders.nicknames(TranscoderState.IDLE)) {
+            transcoders.stop(nickname);
+        }
+        long end = System.currentTimeMillis() + 4_000;
+        while (transcoders.runningCount() > 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
         }
     }
 
@@ -396,14 +463,14 @@ public class Cluster {
             }
             return;
         }
-        if (ticks != null) {
-            ticks.cancel(false);
-        }
         try {
-            handover();
+            handover(); // heartbeats and renewals go on meanwhile: the others must not take this node for dead
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handing channels over", e);
         } finally {
+            if (ticks != null) {
+                ticks.cancel(false);
+            }
             left.complete(null);
         }
     }
@@ -420,7 +487,8 @@ public class Cluster {
                 continue;
             }
             next.put(lease.getKey(), successor);
-            prepared.put(lease.getKey(), NodeCalls.take(successor, lease.getKey(), secret(), config.startTimeoutSeconds())
+            prepared.put(lease.getKey(), NodeCalls.take(successor, lease.getKey(), lease.getValue(), secret(),
+                    config.startTimeoutSeconds())
                     .handle((answer, error) -> error == null && answer.statusCode() < 400));
         }
         long deadline = System.currentTimeMillis() + (config.startTimeoutSeconds() + 2L) * 1000;
@@ -449,8 +517,12 @@ public class Cluster {
      * Another node is leaving and hands {@code nickname} over to this one ({@code X-HLS-Handover}): this node starts
      * it, and the grid names it once it runs. Until then the leaving node's lease is not fenced here.
      */
-    public void expectHandover(String nickname) {
+    public void expectHandover(String nickname, String from) {
         incoming.put(nickname, System.currentTimeMillis() + (config.startTimeoutSeconds() + 10L) * 1000);
+        Lease leaving = Lease.decode(from);
+        if (leaving != null) {
+            previous.put(nickname, new Known(leaving, System.currentTimeMillis() + LINGER_MILLIS + config.startTimeoutSeconds() * 1000L));
+        }
     }
 
 }

@@ -65,9 +65,10 @@ public class ClusterFilter extends HttpFilter {
             return;
         }
         Cluster.Route route = cluster.route(nickname);
-        if (route.local()) {
+        boolean media = path.startsWith("/read/") && !path.endsWith(".m3u8") && "GET".equals(request.getMethod());
+        if (route.local() && !(media && cluster.previous(nickname) != null)) {
             chain.doFilter(request, response);
-        } else {
+        } else { // another node's channel; or, just after it moved here, a file that may be only its previous owner's
             forward(request, response, nickname, route.lease(), path);
         }
     }
@@ -89,9 +90,10 @@ public class ClusterFilter extends HttpFilter {
             return;
         }
         if (request.getHeader(NodeCalls.HANDOVER) != null) {
-            cluster.expectHandover(nickname);
+            cluster.expectHandover(nickname, request.getHeader(NodeCalls.HANDOVER));
         }
-        if (!cluster.servesAsOwner(nickname, epoch)) {
+        boolean previousOwner = request.getHeader(NodeCalls.PREVIOUS) != null; // what it still has, whoever owns it now
+        if (!previousOwner && !cluster.servesAsOwner(nickname, epoch)) {
             response.setHeader("Retry-After", "1");
             response.setHeader(NodeCalls.NOT_OWNER, "1");
             ErrorResponses.write(response, 409, "this node no longer runs channel " + nickname + "; ask the grid again");
@@ -122,7 +124,7 @@ public class ClusterFilter extends HttpFilter {
         String origin = request.getScheme() + "://" + request.getHeader("Host");
         AsyncContext async = request.startAsync();
         async.setTimeout(timeout.toMillis() + 5_000);
-        fetch(request, lease, pathAndQuery, head, media).handle((answer, error) -> {
+        fetch(request, lease, pathAndQuery, head, media, false).handle((answer, error) -> {
             boolean gone = error != null && cause(error) instanceof ConnectException;
             // an owner that lost the lease (409), failed (5xx), or answered without the gateway (undeployed, stopping)
             boolean moved = error == null && (answer.status() >= 500 || answer.status() == 409
@@ -135,8 +137,14 @@ public class ClusterFilter extends HttpFilter {
                 cluster.forget(nickname);
                 Cluster.Route again = cluster.route(nickname); // ask the grid again
                 if (gone || again.lease().epoch() != lease.epoch()) {
-                    return fetch(request, again.lease(), pathAndQuery, head, media);
+                    return fetch(request, again.lease(), pathAndQuery, head, media, false);
                 }
+            }
+            Lease before = media && error == null && answer.status() == 404 ? cluster.previous(nickname) : null;
+            if (before != null && before.epoch() != lease.epoch()) {
+                EdgeCache.Answer missing = answer; // named by the previous owner's playlist: it may still have it
+                return fetch(request, before, pathAndQuery, head, true, true)
+                        .handle((kept, failed) -> failed == null && kept.status() == 200 ? kept : missing);
             }
             return error == null ? CompletableFuture.completedFuture(answer) : CompletableFuture.<EdgeCache.Answer>failedFuture(error);
         }).thenCompose(f -> f).whenComplete((answer, error) -> {
@@ -155,9 +163,12 @@ public class ClusterFilter extends HttpFilter {
     }
 
     private CompletableFuture<EdgeCache.Answer> fetch(HttpServletRequest request, Lease lease, String pathAndQuery,
-                                                      boolean head, boolean media) {
+                                                      boolean head, boolean media, boolean fromPrevious) {
         HttpRequest.Builder call = NodeCalls.to(lease, pathAndQuery, cluster.secret(), timeout)
                 .header(NodeCalls.CLIENT, request.getRemoteAddr());
+        if (fromPrevious) {
+            call.header(NodeCalls.PREVIOUS, "1");
+        }
         String agent = request.getHeader("User-Agent");
         if (agent != null) {
             call.header(NodeCalls.CLIENT_AGENT, agent);

@@ -21,6 +21,8 @@ final class NodeCalls {
     static final String HANDOVER = "X-HLS-Handover";
     /** On an owner's answer: it came from the gateway (a container's own 404 while undeploying carries none). */
     static final String SERVED_BY = "X-HLS-Node";
+    /** On a node's request for a file: asked of the channel's previous owner, which serves what it still has. */
+    static final String PREVIOUS = "X-HLS-Previous";
 
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -43,10 +45,11 @@ final class NodeCalls {
      * Hands {@code nickname} to the node of {@code lease} (which the grid already names): its watch, which starts the
      * channel there and answers once a player could play it.
      */
-    static CompletableFuture<HttpResponse<Void>> take(Lease lease, String nickname, String secret, int startTimeoutSeconds) {
+    static CompletableFuture<HttpResponse<Void>> take(Lease lease, String nickname, Lease leaving, String secret,
+                                                       int startTimeoutSeconds) {
         HttpRequest request = to(lease, "/hls_gateway/watch/" + nickname + "?format=hls", secret,
                 Duration.ofSeconds(startTimeoutSeconds + 2L))
-                .header(CLIENT, "handover").header(HANDOVER, "1").header("Accept", "application/vnd.apple.mpegurl").GET().build();
+                .header(CLIENT, "handover").header(HANDOVER, leaving.encode()).header("Accept", "application/vnd.apple.mpegurl").GET().build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -30,6 +30,7 @@ public class NodesResource {
                     + "its running transcoders and HLS_MAX_TRANSCODERS. A single node lists itself.")
     @APIResponse(responseCode = "200", description = "The nodes, and whether the gateway runs as a cluster.",
             content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "401", description = ApiDoc.UNAUTHORIZED, content = @Content(mediaType = ApiDoc.JSON, schema = @Schema(ref = ApiDoc.ERROR)))
     public JsonObject nodes() {
         JsonArrayBuilder nodes = Json.createArrayBuilder();
         for (Cluster.NodeView node : cluster.nodes()) {

@@ -53,6 +53,9 @@ public interface Grid {
     /** What to do when any node broadcasts a stop. */
     void onStop(java.util.function.Consumer<String> stop);
 
+    /** Runs {@code placement} under the cluster's placement lock (one placement at a time, cluster-wide). */
+    <T> T placing(java.util.function.Supplier<T> placement);
+
     /** A fencing number higher than any this grid handed out before. */
     long nextEpoch();
 }

@@ -22,6 +22,8 @@ import org.hlsgateway.cluster.entity.NodeInfo;
 public final class HazelcastGrid implements Grid {
 
     static final String JNDI_NAME = "payara/Hazelcast";
+    /** The key the placement lock is taken on; never a channel's (nicknames have no spaces). */
+    private static final String PLACEMENT = "placement lock";
 
     private final HazelcastInstance grid;
     private final IMap<String, String> nodes;
@@ -151,6 +153,17 @@ public final class HazelcastGrid implements Grid {
     @Override
     public void onStop(java.util.function.Consumer<String> stop) {
         stops.addMessageListener(message -> stop.accept(message.getMessageObject()));
+    }
+
+    @Override
+    public <T> T placing(java.util.function.Supplier<T> placement) {
+        // a lock with a lease: a node that dies holding it frees it within 5 s
+        leases.lock(PLACEMENT, 5, TimeUnit.SECONDS);
+        try {
+            return placement.get();
+        } finally {
+            leases.unlock(PLACEMENT);
+        }
     }
 
     @Override

@@ -116,4 +116,16 @@ class ChannelsApiIT extends DeployedGateway {
             assertEquals(404, gateway.get("api/channels/" + nicknameThatMustNotExist).statusCode());
         }
     }
+
+    /** Without HLS_CLUSTER (and always on WildFly) the node list is this one node, and no channel names a node. */
+    @Test
+    void aSingleNodeListsItselfAndNoGridRuns() throws Exception {
+        HttpResponse<String> nodes = gateway.get("api/nodes");
+        assertEquals(200, nodes.statusCode(), nodes.body());
+        JsonObject listed = Gateway.json(nodes.body());
+        assertFalse(listed.getBoolean("clustered"));
+        assertEquals(1, listed.getJsonArray("nodes").size());
+        assertTrue(listed.getJsonArray("nodes").getJsonObject(0).getBoolean("self"));
+        assertEquals(401, gateway.anonymous().get("api/nodes").statusCode());
+    }
 }

@@ -114,7 +114,7 @@ class OperationsIT extends DeployedGateway {
         List<String> missingPaths = expected.stream().filter(p -> !api.getPaths().containsKey(p)).toList();
         assertEquals(List.of(), missingPaths, "paths missing; the document has " + api.getPaths().keySet());
         assertEquals(List.of(), document.faults());
-        assertEquals(24, document.operations(), "20 JAX-RS operations (deleteChannelGroup and the two token ones among them) and 4 servlet ones");
+        assertEquals(25, document.operations(), "21 JAX-RS operations (deleteChannelGroup, the two token ones and listNodes among them) and 4 servlet ones");
 
         Map<String, SecurityScheme> schemes = api.getComponents().getSecuritySchemes();
         assertEquals(SecurityScheme.Type.HTTP, schemes.get("basic").getType());
