@@ -50,6 +50,12 @@ def main():
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
     factory.set_shared(True)
+    # A live camera cannot seek, and this says so: with RFC 7273 clock signalling gst-rtsp-server takes the media
+    # for unseekable. Otherwise each PLAY (FFmpeg sends "Range: npt=0.000-") seeks the shared pipeline, and a PLAY
+    # while another client's session starts or ends deadlocks the server (1.22: gst_rtsp_stream_set_blocked):
+    # first clients get "Operation not permitted" or "Invalid data", then every later one hangs at OPTIONS.
+    # FFmpeg ignores the extra SDP lines (a=ts-refclk, a=mediaclk).
+    factory.set_publish_clock_mode(GstRtspServer.RTSPPublishClockMode.CLOCK_AND_OFFSET)
     if args.tls:
         from gi.repository import Gio  # noqa: E402
         auth = GstRtspServer.RTSPAuth()

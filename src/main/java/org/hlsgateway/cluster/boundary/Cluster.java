@@ -29,6 +29,7 @@ import org.hlsgateway.cluster.control.EdgeCache;
 import org.hlsgateway.cluster.control.Grid;
 import org.hlsgateway.cluster.control.HazelcastGrid;
 import org.hlsgateway.cluster.control.Placement;
+import org.hlsgateway.cluster.control.TermSignal;
 import org.hlsgateway.cluster.entity.Lease;
 import org.hlsgateway.cluster.entity.NodeInfo;
 import org.hlsgateway.config.GatewayConfig;
@@ -422,7 +423,7 @@ public class Cluster {
      */
     private void trapSigterm() {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+            TermSignal.trap(() -> {
                 leave();
                 try {
                     Thread.sleep(LINGER_MILLIS); // players' last playlists of here name segments only here
