@@ -67,6 +67,11 @@ public final class LoadScenario {
 
     /** Runs the scenario; samples the process {@code gatewayPid} once a second when it is present. */
     public Result run(Optional<Long> gatewayPid) throws InterruptedException {
+        return run(gatewayPid, () -> { });
+    }
+
+    /** Runs the scenario; {@code viewersComing} runs after the warm-up, right before the first viewer joins. */
+    public Result run(Optional<Long> gatewayPid, Runnable viewersComing) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(version)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -87,6 +92,7 @@ public final class LoadScenario {
             threads.add(thread);
         }
         ProcessSampler sampler = gatewayPid.map(pid -> new ProcessSampler(pid).start()).orElse(null);
+        viewersComing.run();
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             thread.join(duration.toMillis() + 60_000);

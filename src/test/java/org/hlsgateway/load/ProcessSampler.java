@@ -40,18 +40,18 @@ public final class ProcessSampler implements AutoCloseable {
     private long[] lastMachine = machineTicks();
     private final long startMillis = System.currentTimeMillis();
 
-    ProcessSampler(long pid) {
+    public ProcessSampler(long pid) {
         this.pid = pid;
         this.thread = new Thread(this::loop, "load-sampler-" + pid);
         this.thread.setDaemon(true);
     }
 
-    ProcessSampler start() {
+    public ProcessSampler start() {
         thread.start();
         return this;
     }
 
-    List<Sample> samples() {
+    public List<Sample> samples() {
         return List.copyOf(samples);
     }
 

@@ -21,11 +21,31 @@ public final class ConsoleSession {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     private ConsoleSession(URI base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private ConsoleSession(URI base, HttpClient http) {
         this.base = base;
+        this.http = http;
+    }
+
+    /** The same browser (its cookies) at another address, e.g. another node of a cluster. */
+    public ConsoleSession at(URI otherBase) {
+        return new ConsoleSession(otherBase, http);
+    }
+
+    /** Logs out with the console's button, from a page of {@code path} read first. */
+    public HttpResponse<String> logOut(String path) throws IOException, InterruptedException {
+        String page = get(path).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("logout-form", "logout-form");
+        form.put("logout-form:logout", "");
+        form.putAll(formTokens(page));
+        return post(path, form, null);
     }
 
     public static ConsoleSession logIn(URI base, String username, String password) throws IOException, InterruptedException {

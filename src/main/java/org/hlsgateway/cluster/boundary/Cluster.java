@@ -33,6 +33,8 @@ import org.hlsgateway.cluster.control.TermSignal;
 import org.hlsgateway.cluster.entity.Lease;
 import org.hlsgateway.cluster.entity.NodeInfo;
 import org.hlsgateway.config.GatewayConfig;
+import org.hlsgateway.operations.boundary.GatewayMetrics;
+import org.hlsgateway.security.boundary.ConsoleLogins;
 import org.hlsgateway.transcoding.boundary.Transcoders;
 import org.hlsgateway.transcoding.entity.TranscoderState;
 
@@ -64,6 +66,10 @@ public class Cluster {
     GatewayConfig config;
     @Inject
     Transcoders transcoders;
+    @Inject
+    GatewayMetrics metrics;
+    @Inject
+    ConsoleLogins logins;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -97,6 +103,8 @@ public class Cluster {
 
     @PostConstruct
     void start() {
+        metrics.nodesFrom(() -> nodes().stream()
+                .map(n -> new GatewayMetrics.NodeLoad(n.id(), n.channels(), n.running(), n.maxTranscoders())).toList());
         if (!config.clustered()) {
             return;
         }
@@ -125,6 +133,18 @@ public class Cluster {
         url = config.nodeUrl();
         startedMillis = System.currentTimeMillis();
         cache = new EdgeCache(256L << 20, System::currentTimeMillis);
+        Grid theGrid = grid;
+        logins.shareLogouts(new ConsoleLogins.LogoutList() { // a logout on one node ends the login on all of them
+            @Override
+            public void logOut(String loginId, long ttlMillis) {
+                theGrid.logOut(loginId, ttlMillis);
+            }
+
+            @Override
+            public boolean loggedOut(String loginId) {
+                return theGrid.loggedOut(loginId);
+            }
+        });
         grid.onStop(message -> { // "nickname epoch": the lease that ran it when it was deleted or changed
             String[] parts = message.split(" ");
             Lease own = parts.length == 2 ? mine.get(parts[0]) : null;

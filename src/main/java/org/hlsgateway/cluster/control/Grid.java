@@ -58,4 +58,10 @@ public interface Grid {
 
     /** A fencing number higher than any this grid handed out before. */
     long nextEpoch();
+
+    /** A console login that was logged out, remembered cluster-wide until its cookie would have expired anyway. */
+    void logOut(String loginId, long ttlMillis);
+
+    /** Whether a console login was logged out on any node. */
+    boolean loggedOut(String loginId);
 }

@@ -31,6 +31,7 @@ public final class HazelcastGrid implements Grid {
     private final IAtomicLong epochs;
     private final IMap<String, String> statuses;
     private final com.hazelcast.topic.ITopic<String> stops;
+    private final IMap<String, Boolean> logouts;
 
     private HazelcastGrid(HazelcastInstance grid) {
         this.grid = grid;
@@ -39,6 +40,7 @@ public final class HazelcastGrid implements Grid {
         this.epochs = grid.getCPSubsystem().getAtomicLong("hls-gateway-lease-epoch");
         this.statuses = grid.getMap("hls-gateway-status");
         this.stops = grid.getTopic("hls-gateway-stops");
+        this.logouts = grid.getMap("hls-gateway-logouts");
     }
 
     /** The server's grid; a clear error when this server has none (started with {@code --nohazelcast}, or not Payara). */
@@ -138,6 +140,16 @@ public final class HazelcastGrid implements Grid {
     @Override
     public void publishStatus(String nickname, String status, long ttlMillis) {
         statuses.set(nickname, status, ttlMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void logOut(String loginId, long ttlMillis) {
+        logouts.set(loginId, Boolean.TRUE, Math.max(1, ttlMillis), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean loggedOut(String loginId) {
+        return logouts.containsKey(loginId);
     }
 
     @Override

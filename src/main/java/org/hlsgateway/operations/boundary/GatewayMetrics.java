@@ -3,6 +3,8 @@ package org.hlsgateway.operations.boundary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,10 +16,12 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.hlsgateway.database.boundary.DatabaseStatus;
@@ -54,6 +58,21 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
     private Timer firstSegment;
     private Counter partsServed;
     private Timer blockingWait;
+    private volatile Supplier<List<NodeLoad>> nodes = List::of;
+    private List<NodeLoad> lastNodes = List.of();
+    private MultiGauge nodeChannels;
+    private MultiGauge nodeRunning;
+    private MultiGauge nodeLoad;
+
+    /**
+     * One node of the cluster as the metrics show it ({@code node} label: its grid id, "single" when not clustered):
+     * channels it holds leases for, FFmpeg it runs, and its load, running over {@code HLS_MAX_TRANSCODERS}.
+     */
+    public record NodeLoad(String node, int channels, int running, int maxTranscoders) {
+        double load() {
+            return maxTranscoders <= 0 ? 0 : (double) running / maxTranscoders;
+        }
+    }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object start) {
         // created at deployment, so that every metric exists before the first request
@@ -82,7 +101,22 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
         blockingWait = Timer.builder("hls.blocking.wait")
                 .description("How long blocking LL-HLS requests (_HLS_msn, the preload hint) waited for their answer")
                 .serviceLevelObjectives(BLOCKING_WAIT_BUCKETS).register(registry);
+        // the cluster's nodes (HLS_CLUSTER), read at each scrape from what the grid says
+        Gauge.builder("hls.cluster.nodes", this, m -> m.lastNodes.size())
+                .description("Nodes in the cluster now (1 when not clustered)").register(registry);
+        nodeChannels = MultiGauge.builder("hls.cluster.node.channels")
+                .description("Channels each node of the cluster holds a lease for").register(registry);
+        nodeRunning = MultiGauge.builder("hls.cluster.node.transcoders")
+                .description("FFmpeg processes each node of the cluster runs").register(registry);
+        nodeLoad = MultiGauge.builder("hls.cluster.node.load")
+                .description("Each node's running transcoders over its HLS_MAX_TRANSCODERS (placement goes to the lowest)")
+                .register(registry);
         transcoders.listen(this);
+    }
+
+    /** Where the node rows come from: the cluster feature, which sits above this one. */
+    public void nodesFrom(Supplier<List<NodeLoad>> source) {
+        nodes = source;
     }
 
     /** Bucket bounds of {@code hls_blocking_wait_seconds}: a part comes within a part target, a hold ends at 3 targets. */
@@ -122,7 +156,17 @@ public class GatewayMetrics implements TranscoderRegistry.Listener {
     }
 
     /** Every metric in the Prometheus text format 0.0.4. */
-    public String scrape() {
+    public synchronized String scrape() {
+        List<NodeLoad> now;
+        try {
+            now = List.copyOf(nodes.get());
+        } catch (RuntimeException e) {
+            now = lastNodes; // the grid is briefly away: the last rows, not a failed scrape
+        }
+        lastNodes = now;
+        nodeChannels.register(now.stream().map(n -> MultiGauge.Row.of(Tags.of("node", n.node()), n.channels())).toList(), true);
+        nodeRunning.register(now.stream().map(n -> MultiGauge.Row.of(Tags.of("node", n.node()), n.running())).toList(), true);
+        nodeLoad.register(now.stream().map(n -> MultiGauge.Row.of(Tags.of("node", n.node()), n.load())).toList(), true);
         return registry.scrape();
     }
 

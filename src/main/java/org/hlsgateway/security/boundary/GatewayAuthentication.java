@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.hlsgateway.config.GatewayConfig;
 import org.hlsgateway.database.boundary.DatabaseStatus;
 import org.hlsgateway.database.control.DatabaseUnavailableException;
+import org.hlsgateway.security.control.ConsoleLogin;
 
 /**
  * The gateway's one authentication mechanism (Jakarta Security): a login form with a session
@@ -34,6 +35,8 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     public static final String DATABASE_UNAVAILABLE = "hls.login.databaseUnavailable";
     static final String SESSION_CALLER = "hls.caller";
     static final String SESSION_GROUPS = "hls.groups";
+    /** In cluster mode: the login's claim, whose signed cookie lets any node restore it ({@link ConsoleLogins}). */
+    static final String SESSION_LOGIN = "hls.login";
     private static final Logger LOG = Logger.getLogger(GatewayAuthentication.class.getName());
     private static final String REALM = "Basic realm=\"HLS Gateway\", charset=\"UTF-8\"";
 
@@ -48,6 +51,12 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     DatabaseStatus database;
+
+    @Inject
+    ConsoleLogins logins;
+
+    @Inject
+    UserService users;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -65,16 +74,32 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
                                               HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            return formLogin(login, request, context);
+            return formLogin(login, request, response, context);
         }
         if (isApi(request)) {
             return basic(request, response, context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            @SuppressWarnings("unchecked")
-            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
-            return context.notifyContainerAboutLogin(caller, groups);
+            if (!(logins.enabled() && session.getAttribute(SESSION_LOGIN) instanceof ConsoleLogin.Claim claim)) {
+                @SuppressWarnings("unchecked")
+                Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+                return context.notifyContainerAboutLogin(caller, groups);
+            }
+            if (!logins.loggedOut(claim.id())) {
+                if (logins.dueForRenewal(claim)) {
+                    session.setAttribute(SESSION_LOGIN, logins.renew(claim, request, response));
+                }
+                @SuppressWarnings("unchecked")
+                Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+                return context.notifyContainerAboutLogin(caller, groups);
+            }
+            session.invalidate(); // logged out on another node
+        } else if (logins.enabled()) {
+            AuthenticationStatus restored = restore(request, response, context);
+            if (restored != null) {
+                return restored;
+            }
         }
         if (context.isProtected() && "partial/ajax".equals(request.getHeader("Faces-Request"))) {
             return SessionEnded.answerAjax(request, response); // a 302 would be followed by the XHR, unseen
@@ -88,10 +113,44 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
+    /**
+     * Cluster mode, no session here: the login another node took, from its signed cookie, when the user still
+     * exists and is enabled. Null when there is nothing to restore (or the database cannot tell now).
+     */
+    private AuthenticationStatus restore(HttpServletRequest request, HttpServletResponse response,
+                                         HttpMessageContext context) {
+        ConsoleLogin.Claim claim = logins.fromCookie(request);
+        if (claim == null) {
+            return null;
+        }
+        java.util.Optional<org.hlsgateway.security.entity.User> user;
+        try {
+            user = users.find(claim.user());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "restoring a console login: the database cannot tell now", e);
+            return null; // the login page says why
+        }
+        if (user.isEmpty() || !user.get().isEnabled()) {
+            return null;
+        }
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval(config.sessionTimeoutMinutes() * 60);
+        Set<String> groups = Set.of(user.get().getRole().roleName());
+        session.setAttribute(SESSION_CALLER, user.get().getUsername());
+        session.setAttribute(SESSION_GROUPS, groups);
+        session.setAttribute(SESSION_LOGIN, logins.dueForRenewal(claim) ? logins.renew(claim, request, response) : claim);
+        return context.notifyContainerAboutLogin(user.get().getUsername(), groups);
+    }
+
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
+        if (logins.enabled()) {
+            logins.logOut(session != null && session.getAttribute(SESSION_LOGIN) instanceof ConsoleLogin.Claim claim
+                    ? claim : null, request, response);
+        }
         if (session != null) {
+            session.removeAttribute(SESSION_LOGIN);
             session.removeAttribute(SESSION_CALLER);
             session.removeAttribute(SESSION_GROUPS);
         }
@@ -99,7 +158,7 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus formLogin(UsernamePasswordCredential login, HttpServletRequest request,
-                                           HttpMessageContext context) {
+                                           HttpServletResponse response, HttpMessageContext context) {
         CredentialValidationResult result = check(login, request);
         if (result == null || result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE; // the login page says why; no container error page
@@ -110,6 +169,9 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
         session.setMaxInactiveInterval(config.sessionTimeoutMinutes() * 60);
         session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
         session.setAttribute(SESSION_GROUPS, Set.copyOf(result.getCallerGroups()));
+        if (logins.enabled()) {
+            session.setAttribute(SESSION_LOGIN, logins.issue(result.getCallerPrincipal().getName(), request, response));
+        }
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -127,5 +127,18 @@ class ChannelsApiIT extends DeployedGateway {
         assertEquals(1, listed.getJsonArray("nodes").size());
         assertTrue(listed.getJsonArray("nodes").getJsonObject(0).getBoolean("self"));
         assertEquals(401, gateway.anonymous().get("api/nodes").statusCode());
+
+        // the console's node page says the same, and a single node's login sets no cluster login cookie
+        org.hlsgateway.testsupport.ConsoleSession console = org.hlsgateway.testsupport.ConsoleSession.logIn(
+                gateway.uri(""), "admin", Gateway.ADMIN_PASSWORD);
+        HttpResponse<String> page = console.get("admin/nodes/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("A single node"), page.body());
+        assertTrue(page.body().contains("(this node)"), page.body());
+        HttpResponse<String> login = org.hlsgateway.testsupport.ConsoleSession.tryLogIn(gateway.uri(""), "admin",
+                Gateway.ADMIN_PASSWORD);
+        assertEquals(302, login.statusCode());
+        assertFalse(login.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("HLS_LOGIN")),
+                "plain sessions on a single node: " + login.headers().allValues("Set-Cookie"));
     }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hlsgateway.testsupport.Balancer;
 import org.hlsgateway.testsupport.ClusterNode;
+import org.hlsgateway.testsupport.ConsoleSession;
 import org.hlsgateway.testsupport.FfmpegProcesses;
 import org.hlsgateway.testsupport.Gateway;
 import org.hlsgateway.testsupport.MediaPlaylist;
@@ -106,6 +107,10 @@ class ClusterIT {
             Thread.sleep(500); // statuses reach the grid within a second
         }
         throw new AssertionError("no node reports an owner of " + nickname);
+    }
+
+    private static URI consoleOf(ClusterNode node) {
+        return URI.create(node.url() + "/hls_gateway/");
     }
 
     private static ClusterNode node(String url) {
@@ -242,6 +247,12 @@ class ClusterIT {
                 assertEquals(3, perNode.size());
                 assertEquals(30, perNode.values().stream().mapToInt(Integer::intValue).sum(), "all 30 run: " + perNode);
                 perNode.forEach((url, count) -> assertTrue(count >= 7 && count <= 13, "10 ± 3 on " + url + ": " + perNode));
+                // the metrics of any node list every node, with the channels each holds
+                String metrics = org.hlsgateway.testsupport.Metrics.text(balanced);
+                assertEquals(3, org.hlsgateway.testsupport.Metrics.value(metrics, "hls_cluster_nodes"), metrics);
+                double channels = metrics.lines().filter(l -> l.startsWith("hls_cluster_node_channels{"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                assertEquals(30, channels, "hls_cluster_node_channels adds up to every channel: " + metrics);
             } finally {
                 players.shutdownNow();
                 players.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -271,8 +282,62 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The load tool's players (README, Load test) through the balancer: 500 on 20 channels, every request to any
+     * node. Reports each node's CPU next to the channels it owns: each node is the owner of some channels and an
+     * edge of the others.
+     */
     @Test
     @Order(4)
+    void fiveHundredPlayersOnTwentyChannelsThroughTheBalancerMissNothing() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (RtspCamera loadCamera = RtspCamera.start(); RtspCamera loadCamera2 = RtspCamera.start()) {
+            for (int i = 0; i < 20; i++) {
+                names.add("cl-load" + i);
+                balanced.createChannel("cl-load" + i, (i % 2 == 0 ? loadCamera : loadCamera2).url(), null);
+            }
+            Map<ClusterNode, org.hlsgateway.load.ProcessSampler> samplers = new java.util.LinkedHashMap<>();
+            org.hlsgateway.load.LoadScenario scenario = new org.hlsgateway.load.LoadScenario(
+                    URI.create(nginx.url() + "/hls_gateway/"), names, 500, Duration.ofSeconds(30), Duration.ofSeconds(1))
+                    .joiningOver(Duration.ofSeconds(10));
+            org.hlsgateway.load.LoadScenario.Result result = scenario.run(java.util.Optional.empty(), () -> {
+                for (ClusterNode node : nodes) { // the viewers are coming: sample every node from now on
+                    org.hlsgateway.load.ProcessSampler.listeningOn(node.port())
+                            .ifPresent(pid -> samplers.put(node, new org.hlsgateway.load.ProcessSampler(pid).start()));
+                }
+            });
+            Map<String, Integer> owned = new HashMap<>();
+            for (String name : names) {
+                owned.merge(owner(name), 1, Integer::sum);
+            }
+            System.out.print(org.hlsgateway.load.LoadTool.report(result));
+            for (var entry : samplers.entrySet()) {
+                entry.getValue().close();
+                List<org.hlsgateway.load.ProcessSampler.Sample> samples = entry.getValue().samples();
+                double jvm = samples.stream().skip(1).mapToDouble(org.hlsgateway.load.ProcessSampler.Sample::jvmCpuPercent)
+                        .average().orElse(0);
+                double ffmpeg = samples.stream().skip(1)
+                        .mapToDouble(org.hlsgateway.load.ProcessSampler.Sample::ffmpegCpuPercent).average().orElse(0);
+                System.out.printf("cluster: load node %s owns %d of 20 channels: JVM CPU %.0f %% of a core, its FFmpeg %.0f %%%n",
+                        entry.getKey().url(), owned.getOrDefault(entry.getKey().url(), 0), jvm, ffmpeg);
+            }
+            assertEquals(0, result.errors(), "errors: " + result.errorLines());
+            assertEquals(0, result.missed(), "missed segments: " + result.errorLines());
+            assertTrue(result.minSegmentsPerViewer() >= 15, "every player kept getting segments: "
+                    + result.minSegmentsPerViewer());
+            assertEquals(20, owned.values().stream().mapToInt(Integer::intValue).sum(), "each channel has one owner: " + owned);
+            for (String name : names) {
+                assertEquals(1, FfmpegProcesses.forChannel(name).size(), "one FFmpeg for " + name);
+            }
+        } finally {
+            for (String name : names) {
+                balanced.send("DELETE", "api/channels/" + name, null);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void aRequestWithAWrongNodeSecretIsRefusedAndNeverServed() throws Exception {
         balanced.createChannel("cl-secret", camera.url(), null);
         try {
@@ -288,12 +353,20 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPlayerPollingThroughTheBalancerKeepsPlayingWhenTheOwnerIsKilled() throws Exception {
         balanced.createChannel("cl-fail", camera.url(), null);
         try (Poller poller = Poller.start(balanced.anonymous(), "cl-fail")) {
             poller.awaitSegments(3, 20_000);
             ClusterNode owner = node(owner("cl-fail"));
+            // an admin logged in on the node about to die, and a page of the console read on each other node
+            ConsoleSession console = ConsoleSession.logIn(consoleOf(owner), "admin", Gateway.ADMIN_PASSWORD);
+            List<ClusterNode> survivors = alive().stream().filter(n -> n != owner).toList();
+            for (ClusterNode other : survivors) {
+                HttpResponse<String> page = console.at(consoleOf(other)).get("admin/nodes/");
+                assertEquals(200, page.statusCode(), "the login holds on a node that never saw it: " + page.headers().map());
+                assertTrue(page.body().contains("A cluster of 3 nodes"), page.body());
+            }
             long killedAt = System.currentTimeMillis();
             owner.kill();
             long resumedAt = poller.awaitNewSegmentAfter(killedAt, 30_000);
@@ -305,13 +378,25 @@ class ClusterIT {
             assertTrue(report.gaps() <= 1, "at most one gap: " + report);
             assertEquals(0, report.errors(), "no error page while the channel moved: " + report);
             assertEquals(1, FfmpegProcesses.forChannel("cl-fail").size(), "one FFmpeg again, on a surviving node");
+
+            // the login outlived its node; logging out on one survivor ends it on the other too
+            for (ClusterNode other : survivors) {
+                HttpResponse<String> page = console.at(consoleOf(other)).get("admin/nodes/");
+                assertEquals(200, page.statusCode(), "still logged in after the node that took the login died");
+                assertTrue(page.body().contains("node-url"), page.body());
+            }
+            HttpResponse<String> out = console.at(consoleOf(survivors.get(0))).logOut("admin/nodes/");
+            assertEquals(302, out.statusCode(), out.body());
+            HttpResponse<String> after = console.at(consoleOf(survivors.get(1))).get("admin/nodes/");
+            assertEquals(302, after.statusCode(), "logged out everywhere: " + after.body());
+            assertTrue(after.headers().firstValue("Location").orElse("").contains("login.xhtml"), after.headers().map().toString());
         } finally {
             balanced.send("DELETE", "api/channels/cl-fail", null);
         }
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeThatLeavesCleanlyHandsItsChannelOverWithoutAnErrorPage() throws Exception {
         assertEquals(2, alive().size(), "two nodes left after the kill");
         balanced.createChannel("cl-leave", camera.url(), null);

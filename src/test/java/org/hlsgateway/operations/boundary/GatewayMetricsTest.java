@@ -107,4 +107,35 @@ class GatewayMetricsTest {
         assertEquals(0, value(text, "hls_blocking_wait_seconds_bucket{le=\"0.1\"}"));
         assertEquals(1, value(text, "hls_blocking_wait_seconds_bucket{le=\"0.2\"}"));
     }
+
+    @Test
+    void theClustersNodesAreGaugesPerNodeAndNodesThatLeftDisappear() {
+        java.util.concurrent.atomic.AtomicReference<java.util.List<GatewayMetrics.NodeLoad>> rows =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.List.of(
+                        new GatewayMetrics.NodeLoad("a", 4, 3, 50), new GatewayMetrics.NodeLoad("b", 2, 2, 10)));
+        metrics.nodesFrom(rows::get);
+
+        String text = metrics.scrape();
+        assertEquals(2, value(text, "hls_cluster_nodes"));
+        assertEquals(4, value(text, "hls_cluster_node_channels{node=\"a\"}"));
+        assertEquals(2, value(text, "hls_cluster_node_transcoders{node=\"b\"}"));
+        assertEquals(0.06, value(text, "hls_cluster_node_load{node=\"a\"}"), 1e-9);
+        assertEquals(0.2, value(text, "hls_cluster_node_load{node=\"b\"}"), 1e-9);
+
+        rows.set(java.util.List.of(new GatewayMetrics.NodeLoad("b", 3, 3, 10)));
+        String after = metrics.scrape();
+        assertEquals(1, value(after, "hls_cluster_nodes"));
+        assertFalse(after.contains("node=\"a\""), "a node that left is no longer listed");
+
+        rows.set(null); // the grid fails while read: the last rows, and the scrape still answers
+        metrics.nodesFrom(() -> {
+            throw new IllegalStateException("grid away");
+        });
+        assertEquals(3, value(metrics.scrape(), "hls_cluster_node_channels{node=\"b\"}"));
+    }
+
+    @Test
+    void withoutAClusterTheNodeGaugesAreEmptyNotFailing() {
+        assertEquals(0, value(metrics.scrape(), "hls_cluster_nodes"));
+    }
 }

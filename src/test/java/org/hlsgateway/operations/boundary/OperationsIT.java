@@ -66,6 +66,10 @@ class OperationsIT extends DeployedGateway {
             assertEquals(0, Metrics.value(text, "hls_transcoder_failures_total{reason=\"timeout\"}"));
             assertTrue(Metrics.value(text, "hls_jvm_threads") > 10);
             assertTrue(Metrics.value(text, "hls_open_files") > 10);
+            // one node, not clustered: it lists itself, with what it runs
+            assertEquals(1, Metrics.value(text, "hls_cluster_nodes"));
+            assertEquals(Metrics.value(text, "hls_transcoders_running"),
+                    Metrics.value(text, "hls_cluster_node_transcoders{node=\"single\"}"));
         }
     }
 
