@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>System properties: {@code bench.root} (project directory), {@code bench.runs} (runs per
  * figure, default 5), {@code bench.seconds} (seconds per load run and density window, default 10),
  * {@code bench.only} (comma list of ttfp, idle, serving, density, startup, lists, path, ll,
- * llserving: LL-HLS serving, blocking requests, viewers per node, memory and CPU per LL channel), {@code bench.density}
+ * llserving: LL-HLS serving, blocking requests, viewers per node, memory and CPU per LL channel; cluster: three nodes,
+ * with {@code bench.cluster.db}), {@code bench.density}
  * (channel counts, default 1,10,25,50), {@code bench.lists} (channels for the lists section, default 10000).
  */
 public final class Bench {
@@ -113,6 +114,16 @@ public final class Bench {
                 Context ctx = new Context(root, out, runs, seconds, idleTimeout, report, gateway);
                 section(report, "Lists of " + Integer.getInteger("bench.lists", 10_000) + " channels",
                         () -> new Lists(ctx).run(Integer.getInteger("bench.lists", 10_000)));
+            }
+        }
+        if (only.contains("cluster")) {
+            String db = System.getProperty("bench.cluster.db", "");
+            if (db.isBlank()) {
+                report.note("Cluster: skipped, it needs a PostgreSQL all nodes share: -Dbench.cluster.db=jdbc:postgresql://… "
+                        + "-Dbench.cluster.user=… -Dbench.cluster.password=…");
+            } else {
+                section(report, "Cluster: 3 nodes on this machine (#16)", () -> new ClusterBench(base).run(db,
+                        System.getProperty("bench.cluster.user", "hls"), System.getProperty("bench.cluster.password", "")));
             }
         }
         if (only.contains("path")) {

@@ -35,9 +35,36 @@ final class Wrk {
     }
 
     static Result run(int port, String path, int connections, double seconds) throws IOException, InterruptedException {
+        return parse(start(port, path, connections, seconds, null));
+    }
+
+    /**
+     * Starts wrk without waiting; {@code paths}, when given, are requested in turn (a Lua script), else {@code path}.
+     * {@link #parse} waits for it.
+     */
+    static Process start(int port, String path, int connections, double seconds, java.util.List<String> paths)
+            throws IOException {
         long whole = Math.max(1, Math.round(seconds));
-        Process p = new ProcessBuilder("/usr/bin/wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + whole + "s",
-                "--timeout", "10s", "--latency", "http://127.0.0.1:" + port + path).redirectErrorStream(true).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/wrk",
+                "-t" + Math.min(2, connections), "-c" + connections, "-d" + whole + "s", "--timeout", "10s", "--latency"));
+        if (paths != null) {
+            java.nio.file.Path script = java.nio.file.Files.createTempFile("wrk-paths", ".lua");
+            StringBuilder lua = new StringBuilder("local paths = {");
+            for (String one : paths) {
+                lua.append('"').append(one.replace("\\", "").replace("\"", "")).append("\",");
+            }
+            lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+                    + "  return wrk.format(\"GET\", paths[i])\nend\n");
+            java.nio.file.Files.writeString(script, lua);
+            script.toFile().deleteOnExit();
+            command.add("-s");
+            command.add(script.toString());
+        }
+        command.add("http://127.0.0.1:" + port + path);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    static Result parse(Process p) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);

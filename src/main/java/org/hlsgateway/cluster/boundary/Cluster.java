@@ -212,6 +212,13 @@ public class Cluster {
         return presented != null && MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Players an edge served this node's playlist to from a shared fetch: viewers, as if each had asked here. */
+    public void watchedThrough(String nickname, List<String> clients) {
+        for (String client : clients) {
+            transcoders.touch(nickname, client);
+        }
+    }
+
     public EdgeCache cache() {
         return cache;
     }

@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hlsgateway.api.ErrorResponses;
 import org.hlsgateway.cluster.control.EdgeCache;
+import org.hlsgateway.cluster.control.PlaylistSharers;
 import org.hlsgateway.cluster.entity.Lease;
 
 /**
@@ -37,6 +38,7 @@ public class ClusterFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(ClusterFilter.class.getName());
     /** Request headers an owner needs to answer as it would the player. */
+    private final PlaylistSharers sharers = new PlaylistSharers();
     private static final List<String> FORWARDED = List.of("Accept", "Authorization", "Origin", "If-None-Match", "Range");
     /** Answer headers that belong to one connection, not to the answer. */
     private static final Set<String> HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
@@ -101,6 +103,10 @@ public class ClusterFilter extends HttpFilter {
         }
         String client = request.getHeader(NodeCalls.CLIENT);
         String agent = request.getHeader(NodeCalls.CLIENT_AGENT);
+        String also = request.getHeader(NodeCalls.ALSO);
+        if (also != null) {
+            cluster.watchedThrough(nickname, PlaylistSharers.parse(also));
+        }
         response.setHeader(NodeCalls.SERVED_BY, cluster.nodeId());
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
@@ -179,12 +185,39 @@ public class ClusterFilter extends HttpFilter {
                 call.header(name, value);
             }
         }
-        HttpRequest built = call.method(head ? "HEAD" : "GET", HttpRequest.BodyPublishers.noBody()).build();
+        call.method(head ? "HEAD" : "GET", HttpRequest.BodyPublishers.noBody());
+        if (!media && sharedPlaylist(request, head, pathAndQuery)) {
+            // players asking for one playlist while the edge fetches it share the fetch (a blocking LL request: the
+            // same _HLS_msn/_HLS_part); the owner hears of each of them with the next fetch, so viewers and the
+            // idle stop count them all
+            String nickname = nickname(request.getRequestURI().substring(request.getContextPath().length()));
+            boolean[] fetched = {false};
+            CompletableFuture<EdgeCache.Answer> answer = cluster.cache().get("playlist " + lease.epoch() + " " + pathAndQuery,
+                    () -> {
+                        fetched[0] = true;
+                        String also = sharers.drain(nickname);
+                        if (!also.isEmpty()) {
+                            call.header(NodeCalls.ALSO, also);
+                        }
+                        return send(call.build());
+                    });
+            if (!fetched[0]) {
+                sharers.add(nickname, request.getRemoteAddr());
+            }
+            return answer;
+        }
+        HttpRequest built = call.build();
         if (!media) {
             return send(built);
         }
         // the key names the lease: a new owner's files are never mistaken for the old one's
         return cluster.cache().get(lease.epoch() + " " + pathAndQuery, () -> send(built));
+    }
+
+    /** A playlist any player may share: no credentials of its own (a token in the query is part of the key). */
+    private static boolean sharedPlaylist(HttpServletRequest request, boolean head, String pathAndQuery) {
+        return !head && request.getRequestURI().endsWith(".m3u8") && request.getHeader("Authorization") == null
+                && request.getHeader("Cookie") == null && pathAndQuery.length() < 2048;
     }
 
     private static CompletableFuture<EdgeCache.Answer> send(HttpRequest request) {

@@ -23,6 +23,11 @@ final class NodeCalls {
     static final String SERVED_BY = "X-HLS-Node";
     /** On a node's request for a file: asked of the channel's previous owner, which serves what it still has. */
     static final String PREVIOUS = "X-HLS-Previous";
+    /**
+     * On an edge's playlist request: the other players (addresses, comma-separated) whose requests for the channel's
+     * playlist shared the edge's fetch before it; the owner counts them as viewers, as if each had asked it.
+     */
+    static final String ALSO = "X-HLS-Also";
 
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * What an edge keeps of the owner's answers: requests for one URL while its fetch runs share that fetch, and an
  * answer the owner marks cacheable (parts, segments, init sections: {@code max-age}) is kept for its age, so that N
  * viewers on one edge cost the owner one fetch per file. Bounded in bytes; past the bound, answers are passed on
- * without being kept. Playlists are never kept: every playlist request reaches the owner, which is how the owner
- * sees that its channel is watched.
+ * without being kept. Playlists are never kept, only shared while fetched: the owner hears of every player that
+ * shared a fetch with the next one ({@code X-HLS-Also}), which is how it sees that its channel is watched.
  */
 public final class EdgeCache {
 

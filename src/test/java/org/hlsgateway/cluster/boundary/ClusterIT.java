@@ -135,6 +135,29 @@ class ClusterIT {
                         "the player stays on the address it used, never an internal one: " + watch.headers().map());
             }
             assertEquals(1, FfmpegProcesses.forChannel("cl-any").size(), "one FFmpeg in the cluster");
+
+            // a blocking LL-HLS reload asked of an edge waits there for the owner's next part, then lists it
+            String ownerUrl = owner("cl-any");
+            Gateway edge = direct(nodes.stream().filter(n -> !n.url().equals(ownerUrl)).findFirst().orElseThrow()).anonymous();
+            String text = edge.get("read/cl-any/index.m3u8").body();
+            org.hlsgateway.testsupport.LlPlaylist parsed = org.hlsgateway.testsupport.LlPlaylist.parse(text);
+            org.hlsgateway.testsupport.LlPlaylist.Entry last = parsed.segments().get(parsed.segments().size() - 1);
+            long msn = last.complete() ? last.msn() + 1 : last.msn();
+            int part = last.complete() ? 0 : last.parts().size();
+            long asked = System.nanoTime();
+            HttpResponse<String> blocked = edge.get("read/cl-any/index.m3u8?_HLS_msn=" + msn + "&_HLS_part=" + part);
+            long waited = (System.nanoTime() - asked) / 1_000_000;
+            System.out.println("cluster: blocking reload through an edge answered after " + waited + " ms");
+            assertEquals(200, blocked.statusCode(), blocked.body());
+            org.hlsgateway.testsupport.LlPlaylistChecker.check(blocked.body());
+            org.hlsgateway.testsupport.LlPlaylist after = org.hlsgateway.testsupport.LlPlaylist.parse(blocked.body());
+            assertTrue(after.segments().stream().anyMatch(e -> e.msn() > msn || e.msn() == msn && e.parts().size() > part),
+                    "the awaited part is listed: " + blocked.body());
+            assertTrue(waited < 3_000, "answered when the part came, not at a timeout: " + waited + " ms");
+            String hint = after.preloadHint();
+            HttpResponse<byte[]> hinted = edge.getBytes("read/cl-any/" + hint);
+            assertEquals(200, hinted.statusCode(), "the preload-hinted part, through the edge");
+            assertTrue(hinted.body().length > 0);
         } finally {
             balanced.send("DELETE", "api/channels/cl-any", null);
         }
