@@ -76,14 +76,19 @@ final class ClusterBench {
         return nodes.stream().filter(n -> url.equals("http://127.0.0.1:" + n.port)).findFirst().orElse(null);
     }
 
-    /** The owner's URL as the API of {@code asked} reports it, once it does. */
-    private static String owner(Gateway asked, String nickname) throws Exception {
+    /** The owner's URL, as the nodes that do not run the channel report it (from the grid), once one does. */
+    private String owner(Gateway ignored, String nickname) throws Exception {
         for (int i = 0; i < 40; i++) {
-            HttpResponse<String> answer = asked.http.send(asked.api("channels/" + nickname).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = NODE.matcher(answer.body());
-            if (m.find()) {
-                return m.group(1);
+            for (Gateway asked : nodes) {
+                if (!Proc.alive(asked.pid())) {
+                    continue;
+                }
+                HttpResponse<String> answer = asked.http.send(asked.api("channels/" + nickname).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher m = NODE.matcher(answer.body());
+                if (m.find()) {
+                    return m.group(1);
+                }
             }
             Proc.sleep(250);
         }
