@@ -38,8 +38,9 @@ public class ClusterFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(ClusterFilter.class.getName());
     /** Request headers an owner needs to answer as it would the player. */
-    private final PlaylistSharers sharers = new PlaylistSharers();
     private static final List<String> FORWARDED = List.of("Accept", "Authorization", "Origin", "If-None-Match", "Range");
+    /** Players of this edge that shared a playlist fetch, until the next fetch names them to the owner. */
+    private final PlaylistSharers sharers = new PlaylistSharers();
     /** Answer headers that belong to one connection, not to the answer. */
     private static final Set<String> HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
             "upgrade", "date", "server");

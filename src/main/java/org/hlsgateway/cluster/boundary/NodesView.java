@@ -31,11 +31,7 @@ public class NodesView {
     }
 
     /** Running over the limit, as a whole percentage: what placement compares. */
-    public static int loadPercent(Cluster.NodeView node) {
-        return node.maxTranscoders() <= 0 ? 0 : Math.round(100f * node.running() / node.maxTranscoders());
-    }
-
     public int load(Cluster.NodeView node) {
-        return loadPercent(node);
+        return node.maxTranscoders() <= 0 ? 0 : Math.round(100f * node.running() / node.maxTranscoders());
     }
 }

@@ -37,6 +37,8 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_GROUPS = "hls.groups";
     /** In cluster mode: the login's claim, whose signed cookie lets any node restore it ({@link ConsoleLogins}). */
     static final String SESSION_LOGIN = "hls.login";
+    /** When this session's login was last checked against the cluster's logouts (epoch millis). */
+    static final String SESSION_CHECKED = "hls.login.checked";
     private static final Logger LOG = Logger.getLogger(GatewayAuthentication.class.getName());
     private static final String REALM = "Basic realm=\"HLS Gateway\", charset=\"UTF-8\"";
 
@@ -81,13 +83,10 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            if (!(logins.enabled() && session.getAttribute(SESSION_LOGIN) instanceof ConsoleLogin.Claim claim)) {
-                @SuppressWarnings("unchecked")
-                Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
-                return context.notifyContainerAboutLogin(caller, groups);
-            }
-            if (!logins.loggedOut(claim.id())) {
-                if (logins.dueForRenewal(claim)) {
+            ConsoleLogin.Claim claim = logins.enabled() && session.getAttribute(SESSION_LOGIN) instanceof ConsoleLogin.Claim c
+                    ? c : null;
+            if (claim == null || !loggedOutElsewhere(session, claim)) {
+                if (claim != null && logins.dueForRenewal(claim)) {
                     session.setAttribute(SESSION_LOGIN, logins.renew(claim, request, response));
                 }
                 @SuppressWarnings("unchecked")
@@ -111,6 +110,20 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
                     + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /**
+     * Whether the login was ended on another node. Asked of the grid at most once a second per session: every
+     * request of a logged-in browser passes here, its player's segment requests too.
+     */
+    private boolean loggedOutElsewhere(HttpSession session, ConsoleLogin.Claim claim) {
+        long now = System.currentTimeMillis();
+        if (session.getAttribute(SESSION_CHECKED) instanceof Long checked && now - checked < 1_000) {
+            return false;
+        }
+        boolean out = logins.loggedOut(claim.id());
+        session.setAttribute(SESSION_CHECKED, now);
+        return out;
     }
 
     /**
@@ -151,6 +164,7 @@ public class GatewayAuthentication implements HttpAuthenticationMechanism {
         }
         if (session != null) {
             session.removeAttribute(SESSION_LOGIN);
+            session.removeAttribute(SESSION_CHECKED);
             session.removeAttribute(SESSION_CALLER);
             session.removeAttribute(SESSION_GROUPS);
         }
